@@ -1,0 +1,73 @@
+"""Build hooks (mkdocs.yml `hooks:`): offline math, the verification stamp, assets from node_modules.
+
+- Math: pymdownx.arithmatex (generic mode) leaves TeX in <span|div class="arithmatex">; we render it
+  with KaTeX (node, from the npm registry) at build time. Pages load KaTeX's CSS and fonts from this
+  site and run no math script. A TeX error fails the build, naming the page and the expression.
+- The footer says which Python, numpy and torch the build ran with.
+- KaTeX's CSS and fonts are copied from node_modules into the site at build time, not committed.
+"""
+
+import html
+import json
+import platform
+import re
+import subprocess
+from importlib.metadata import version
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
+ARITHMATEX = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S
+)
+
+
+def on_config(config):
+    if not KATEX_DIST.is_dir():
+        raise PluginError(f"KaTeX is missing at {KATEX_DIST}: run `make install` (npm ci) first")
+    stamp = (
+        f"Verified with Python {platform.python_version()}, "
+        f"numpy {version('numpy')}, torch {version('torch').split('+')[0]}"
+    )
+    config.copyright = f"{stamp} · Code MIT, text CC BY 4.0"
+    return config
+
+
+def on_files(files, config):
+    """KaTeX's stylesheet and woff2 fonts, served from this site (every modern browser takes woff2)."""
+    assets = [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").glob("*.woff2"))]
+    for path in assets:
+        uri = "assets/katex/" + path.relative_to(KATEX_DIST).as_posix()
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def render_tex(items, where):
+    """[(tex, display)] -> [html], one node process per page."""
+    if not items:
+        return []
+    run = subprocess.run(
+        ["node", str(Path(__file__).with_name("katex_render.js"))],
+        input=json.dumps(items), capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    if run.returncode:
+        raise PluginError(f"KaTeX failed on {where}: {run.stderr.strip()}")
+    results = json.loads(run.stdout)
+    for (tex, _), result in zip(items, results):
+        if "error" in result:
+            raise PluginError(f"{where}: KaTeX cannot render {tex!r}: {result['error']}")
+    return [r["html"] for r in results]
+
+
+def render_math(content, where):
+    matches = list(ARITHMATEX.finditer(content))
+    items = [(html.unescape(m["inline"] or m["display"]).strip(), m["display"] is not None) for m in matches]
+    rendered = iter(render_tex(items, where))
+    return ARITHMATEX.sub(lambda m: f'<{m["tag"]} class="arithmatex">{next(rendered)}</{m["tag"]}>', content)
+
+
+def on_page_content(content, page, config, files):
+    return render_math(content, page.file.src_uri)

@@ -1,0 +1,23 @@
+"""The graph autograd recorded: walk loss.grad_fn back to the leaf w."""
+
+# %%
+import torch
+
+x = torch.tensor(1.0)
+y = torch.tensor(2.0)
+w = torch.tensor(1.0, requires_grad=True)
+
+loss = (x * w - y) ** 2
+
+# Each node's next_functions are the nodes it passes gradients back to.
+# A None entry is an input that needs no gradient (x and y here).
+node, depth = loss.grad_fn, 0
+while True:
+    print("  " * depth + type(node).__name__)
+    children = [n for n, _ in node.next_functions if n is not None]
+    if not children:
+        break
+    node, depth = children[0], depth + 1
+
+# %% The last node, AccumulateGrad, is where the backward pass ends: it adds into w.grad
+print(node.variable is w)

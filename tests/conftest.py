@@ -1,0 +1,36 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`, as `make build` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole book, built once per test session."""
+    site = tmp_path_factory.mktemp("site")
+    build = mkdocs_build(ROOT, site)
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+    return site
+
+
+@pytest.fixture
+def book_copy(tmp_path) -> Path:
+    """A copy of the book's sources to break on purpose (node_modules is linked, not copied)."""
+    for name in ("docs", "snippets", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    return tmp_path

@@ -1,0 +1,78 @@
+"""Every program in snippets/: runs standalone, prints what its page shows, and is reachable from the CLI.
+
+A program's test is `pytest tests/test_snippets.py -k NAME`; its page is the doc that includes it.
+"""
+
+import runpy
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.docs_harness import DocsHarness
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+PROGRAMS = sorted(p.stem for p in SNIPPETS.glob("*.py") if not p.name.startswith("_"))
+# snippet name -> (page location, output the page shows under the block that shows the whole file)
+SHOWN = {
+    Path(block.origin[0][0]).stem: (f"{block.doc.name}:{block.line}", block.output or "")
+    for block in DocsHarness(ROOT).blocks()
+    if block.whole_file
+}
+
+
+def normalized(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.rstrip("\n").splitlines())
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_program_is_shown_whole_on_a_page(name):
+    assert name in SHOWN, f"snippets/{name}.py is on no page as a whole file: readers cannot see or copy it"
+
+
+@pytest.mark.parametrize("name", sorted(SHOWN))
+def test_copied_program_prints_what_its_page_shows(name, tmp_path):
+    """What a reader does: copy the file into an empty folder, run it with a fresh Python."""
+    where, shown = SHOWN[name]
+    copy = shutil.copy(SNIPPETS / f"{name}.py", tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-I", "-W", "error", copy], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, f"snippets/{name}.py failed when run alone:\n{run.stderr}"
+    assert normalized(run.stdout) == normalized(shown), f"{where} shows other output than snippets/{name}.py prints"
+
+
+def test_cli_lists_every_program():
+    run = subprocess.run([sys.executable, "-m", "snippets"], cwd=ROOT, capture_output=True, text=True, check=True)
+    listed = [line.split()[0] for line in run.stdout.splitlines()[1:]]
+    assert listed == PROGRAMS
+    assert all(len(line.split()) > 1 for line in run.stdout.splitlines()[1:]), "every program needs a description"
+
+
+def test_cli_runs_one_program():
+    run = subprocess.run(
+        [sys.executable, "-m", "snippets", "chain_rule_by_hand"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert normalized(run.stdout) == normalized(SHOWN["chain_rule_by_hand"][1])
+
+
+def test_cli_rejects_an_unknown_name():
+    run = subprocess.run([sys.executable, "-m", "snippets", "nope"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "unknown snippet 'nope'" in run.stderr and "chain_rule_by_hand" in run.stderr
+
+
+def run(name: str) -> dict:
+    """A program's final variables (its printing goes to pytest's capture)."""
+    return runpy.run_path(str(SNIPPETS / f"{name}.py"), run_name="__main__")
+
+
+def test_chapter1_three_ways_to_the_gradient_agree():
+    by_hand = run("chain_rule_by_hand")["dloss_dw"]
+    autograd = run("chain_rule_autograd")["w"].grad.item()
+    finite_difference = run("chain_rule_finite_difference")["dloss_dw"]
+    assert by_hand == autograd == -2.0
+    assert f"{finite_difference:.6f}" == f"{by_hand:.6f}"
