@@ -11,7 +11,8 @@ Rules (README.md, "How the book is tested", says the same for authors):
 - An output fence (a fence titled ``Output``) right after a code block must equal what the
   block printed. A block that prints needs one; an output fence after no code block is an error.
 - A block titled ``Not run: <reason>`` is skipped, and pytest reports the reason.
-- Warnings are errors, unless the block catches them itself to show them.
+- Each block runs in an empty temporary working folder; warnings are errors, unless the block
+  catches them itself to show them.
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
 """
 
@@ -22,6 +23,7 @@ import io
 import linecache
 import os
 import re
+import tempfile
 import traceback
 import warnings
 from dataclasses import dataclass, field
@@ -140,7 +142,8 @@ class DocsHarness:
         namespace = {"__name__": "__main__"} if block.whole_file else example.namespace
         namespace.setdefault("__name__", "__main__")
         stdout = io.StringIO()
-        with warnings.catch_warnings():
+        # Like a reader's copy: an empty working folder (files a block writes land there), warnings are errors.
+        with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder), warnings.catch_warnings():
             warnings.simplefilter("error")
             if is_doctest:
                 failure = self.run_doctest(source, block, namespace, where)

@@ -3,7 +3,6 @@
 A program's test is `pytest tests/test_snippets.py -k NAME`; its page is the doc that includes it.
 """
 
-import runpy
 import shutil
 import subprocess
 import sys
@@ -63,16 +62,3 @@ def test_cli_rejects_an_unknown_name():
     run = subprocess.run([sys.executable, "-m", "snippets", "nope"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2
     assert "unknown snippet 'nope'" in run.stderr and "chain_rule_by_hand" in run.stderr
-
-
-def run(name: str) -> dict:
-    """A program's final variables (its printing goes to pytest's capture)."""
-    return runpy.run_path(str(SNIPPETS / f"{name}.py"), run_name="__main__")
-
-
-def test_chapter1_three_ways_to_the_gradient_agree():
-    by_hand = run("chain_rule_by_hand")["dloss_dw"]
-    autograd = run("chain_rule_autograd")["w"].grad.item()
-    finite_difference = run("chain_rule_finite_difference")["dloss_dw"]
-    assert by_hand == autograd == -2.0
-    assert f"{finite_difference:.6f}" == f"{by_hand:.6f}"
