@@ -1,4 +1,5 @@
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -34,3 +35,10 @@ def book_copy(tmp_path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     return tmp_path
+
+
+@pytest.fixture
+def program(tmp_path, monkeypatch):
+    """program("NAME") runs snippets/NAME.py in an empty folder and returns its final variables."""
+    monkeypatch.chdir(tmp_path)
+    return lambda name: runpy.run_path(str(ROOT / "snippets" / f"{name}.py"), run_name="__main__")
