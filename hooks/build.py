@@ -5,6 +5,7 @@
   site and run no math script. A TeX error fails the build, naming the page and the expression.
 - The footer says which Python, numpy and torch the build ran with.
 - KaTeX's CSS and fonts are copied from node_modules into the site at build time, not committed.
+- Material's search panel is a dialog with no name; we give it one (axe: aria-dialog-name, serious).
 """
 
 import html
@@ -71,3 +72,13 @@ def render_math(content, where):
 
 def on_page_content(content, page, config, files):
     return render_math(content, page.file.src_uri)
+
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_the_search_dialog(output, *args, **kwargs):
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'), 1)
+
+
+on_post_page = on_post_template = name_the_search_dialog  # chapters, and 404.html

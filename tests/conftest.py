@@ -8,6 +8,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+NOTES: list[str] = []  # lines for the end of the test summary, e.g. where the screenshots are
+
+
+def pytest_terminal_summary(terminalreporter):
+    for note in NOTES:
+        terminalreporter.write_line(note)
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:

@@ -1,0 +1,407 @@
+"""The site as a reader sees it: every page, light and dark, in headless Chromium from a local server.
+
+Pages are found in the built site (every `*.html`), so a new chapter or notebook is checked the day
+it is added. Each check is a function `check(visit) -> [problem, ...]`; `test_every_page` runs it over
+every page, and `test_each_check_catches_its_fault` proves on every run that it fails on a page
+broken on purpose. Screenshots of every page go to `.screenshots/` (named in the test summary).
+
+The site must be served (README: "Reading the built site"); the server here is 127.0.0.1 only, and
+Chromium resolves no other host, so a request elsewhere fails loudly and is recorded.
+"""
+
+import bisect
+import functools
+import http.server
+import io
+import itertools
+import os
+import re
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import NOTES, ROOT
+
+CHROMIUM = shutil.which("chromium")
+if not CHROMIUM and os.environ.get("CI") != "true":
+    pytest.skip("browser tests need Debian's Chromium (`apt-get install chromium`); CI installs it "
+                "and requires them", allow_module_level=True)
+
+from PIL import Image  # noqa: E402  (pillow comes with matplotlib, a docs dependency)
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+SCHEMES = {"light": "light", "dark": "dark"}  # name -> prefers-color-scheme, which picks the palette
+SCREENSHOTS = ROOT / ".screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+# --- serving the built site, one browser ------------------------------------------------------------
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The session's built site on 127.0.0.1, a free port; yields its base URL."""
+    with serve(site) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM:
+        pytest.fail("CI=true but Chromium is missing: .ci/run installs it with apt-get (package chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def contexts(browser):
+    """One browser context per colour scheme; the copy buttons may use the clipboard."""
+    made = {}
+    for name, preference in SCHEMES.items():
+        made[name] = browser.new_context(color_scheme=preference, viewport={"width": 1280, "height": 800})
+        made[name].grant_permissions(["clipboard-read", "clipboard-write"])
+    yield made
+    for context in made.values():
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[str]:
+    """Every page of the built site, as a path under its root: 'index.html', 'chain-rule/index.html'."""
+    return sorted(page.relative_to(site).as_posix() for page in site.rglob("*.html"))
+
+
+def url_of(base: str, page: str) -> str:
+    return base + page.removesuffix("index.html")  # the address a reader follows
+
+
+# --- loading a page ---------------------------------------------------------------------------------
+
+@dataclass
+class Visit:
+    page: object  # playwright Page
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def load(context, url: str) -> Visit:
+    """Open `url` in a new tab, recording every request and every error, and wait until it is quiet."""
+    page = context.new_page()
+    visit = Visit(page, url)
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("requestfailed", lambda request: visit.errors.append(f"{request.url}: {request.failure}"))
+    page.on("console", lambda message: message.type == "error" and visit.errors.append(message.text))
+    page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
+    response = page.goto(url, wait_until="networkidle")
+    if not response.ok:
+        visit.errors.append(f"HTTP {response.status} for {url}")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    return visit
+
+
+@pytest.fixture(scope="session")
+def reader(contexts, server):
+    """reader(page, scheme): the page loaded once per scheme and kept open, screenshotted on load."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir()
+    NOTES.append(f"screenshots of every page, light and dark: {SCREENSHOTS}/")
+
+    @functools.cache
+    def visit(page: str, scheme: str) -> Visit:
+        loaded = load(contexts[scheme], url_of(server, page))
+        slug = page.removesuffix(".html").removesuffix("/index").replace("/", "-") or "index"
+        loaded.page.screenshot(path=SCREENSHOTS / f"{slug}.{scheme}.png", full_page=True)
+        return loaded
+
+    def front(page: str, scheme: str) -> Visit:
+        loaded = visit(page, scheme)
+        loaded.page.bring_to_front()  # a tab in the background gets no animation frames: clicks would wait
+        return loaded
+
+    return front
+
+
+# --- the checks: each returns a list of problems, empty when the page is right -----------------------
+
+CHECKS = {}
+
+
+def check(function):
+    CHECKS[function.__name__] = function
+    return function
+
+
+@check
+def console_errors(visit):
+    return visit.errors
+
+
+@check
+def requests_to_other_hosts(visit):
+    origin = "{0.scheme}://{0.netloc}/".format(urlparse(visit.url))
+    return [url for url in visit.requests if not url.startswith((origin, "data:", "blob:"))]
+
+
+@check
+def unrendered_math(visit):
+    """TeX left as text outside code: \\( \\[ $$, or $...$ holding TeX; an arithmatex span KaTeX skipped."""
+    return visit.page.evaluate(r"""() => {
+        const main = document.querySelector(".md-content");
+        const prose = main.cloneNode(true);
+        prose.querySelectorAll("pre, code, script, style, textarea, .katex").forEach(e => e.remove());
+        const tex = /\\\(|\\\[|\$\$|\$(?=\S)[^$\n]*?[\\^_{][^$\n]*?\$/g;
+        const raw = [...prose.textContent.matchAll(tex)]
+            .map(m => "raw TeX: …" + prose.textContent.slice(Math.max(0, m.index - 30), m.index + 40) + "…");
+        const skipped = [...main.querySelectorAll(".arithmatex:not(:has(.katex))")]
+            .map(e => "unrendered: " + e.textContent.slice(0, 60));
+        return [...raw, ...skipped];
+    }""")
+
+
+CODE_BLOCKS = ".md-content pre:has(> code), .md-content .jp-CodeCell .jp-InputArea"
+COPY_BUTTON = "button[data-md-type=copy], clipboard-copy"  # material's, and mkdocs-jupyter's on cells
+SHOWN_CODE = """block => {
+    const code = (block.querySelector("code") || block.querySelector("pre")).cloneNode(true);
+    code.querySelectorAll(".md-annotation, .md-code__nav, clipboard-copy").forEach(e => e.remove());
+    return code.textContent;
+}"""
+
+
+REVEAL = """block => {  // as a reader would: open the collapsed admonition, pick the tab that holds it
+    for (let e = block; e; e = e.parentElement) {
+        if (e.tagName === "DETAILS") e.open = true;
+        if (e.matches(".tabbed-content > .tabbed-block")) {
+            const set = e.closest(".tabbed-set"), index = [...e.parentElement.children].indexOf(e);
+            set.querySelectorAll(":scope > input")[index].click();
+        }
+    }
+}"""
+
+
+@check
+def copy_buttons(visit):
+    """Each code block has a copy button; clicking it puts the block's code on the clipboard."""
+    problems = []
+    for number, block in enumerate(visit.page.locator(CODE_BLOCKS).all(), start=1):
+        block.evaluate(REVEAL)
+        buttons = block.locator(COPY_BUTTON)
+        if buttons.count() != 1:
+            problems.append(f"code block {number}: {buttons.count()} copy buttons")
+            continue
+        visit.page.evaluate("navigator.clipboard.writeText('')")
+        buttons.click()
+        copied = visit.page.evaluate("navigator.clipboard.readText()")
+        shown = block.evaluate(SHOWN_CODE)
+        if copied.rstrip() != shown.rstrip():
+            problems.append(f"code block {number}: copied {copied[:60]!r}, shown {shown[:60]!r}")
+    return problems
+
+
+FIGURES = ".md-content img"
+
+
+@check
+def figures_loaded(visit):
+    problems = []
+    for figure in visit.page.locator(FIGURES).all():
+        figure.scroll_into_view_if_needed()
+        loaded = figure.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)")
+        if not loaded:
+            problems.append(f"not loaded: {figure.get_attribute('src')[:80]}")
+    return problems
+
+
+def contrast(png: bytes) -> float:
+    """WCAG contrast between a picture's darkest and lightest ink (0.5th and 99.5th percentile)."""
+    with Image.open(io.BytesIO(png)) as picture:
+        counts = picture.convert("L").histogram()
+    cumulative = list(itertools.accumulate(counts))
+    darkest, lightest = ((bisect.bisect(cumulative, q * cumulative[-1]) / 255) ** 2.2 for q in (0.005, 0.995))
+    return (lightest + 0.05) / (darkest + 0.05)
+
+
+@check
+def figures_readable(visit):
+    """A figure as drawn on the page (over its background) keeps WCAG's 3:1 for graphics."""
+    problems = []
+    for figure in visit.page.locator(FIGURES).all():
+        if figure.evaluate("img => img.naturalWidth > 0"):
+            ratio = contrast(figure.screenshot())
+            if ratio < 3:
+                problems.append(f"contrast {ratio:.1f}:1 in {figure.get_attribute('src')[:80]}")
+    return problems
+
+
+@check
+def notebook_outputs(visit):
+    """A notebook page ran: no code cell without an execution count, and its outputs are on screen."""
+    return visit.page.evaluate(r"""() => {
+        if (!document.querySelector(".jp-Notebook")) return [];
+        const prompts = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")];
+        const unrun = prompts.filter(p => /\[\s*\]/.test(p.textContent)).length;
+        const shown = [...document.querySelectorAll(".jp-OutputArea-output")]
+            .filter(o => o.getBoundingClientRect().height > 0).length;
+        return [...(unrun ? [`${unrun} code cells not executed`] : []), ...(shown ? [] : ["no output shown"])];
+    }""")
+
+
+@check
+def accessibility(visit):
+    """axe-core (from node_modules, injected inline): no serious or critical violation."""
+    if not visit.page.evaluate("'axe' in window"):
+        visit.page.add_script_tag(content=AXE.read_text())
+    violations = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+    return [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}: "
+            f"{v['nodes'][0]['failureSummary'][:200]})"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+# --- every page, every check ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("name", CHECKS)
+def test_every_page(name, scheme, pages, reader):
+    problems = {page: found for page in pages if (found := CHECKS[name](reader(page, scheme)))}
+    assert not problems, f"{name} ({scheme}):\n" + "\n".join(
+        f"  {page}: {problem}" for page, found in problems.items() for problem in found)
+
+
+def test_every_page_has_a_screenshot_light_and_dark(pages, reader):
+    for page in pages:
+        for scheme in SCHEMES:
+            reader(page, scheme)
+    shots = sorted(SCREENSHOTS.glob("*.png"))
+    assert len(shots) == len(pages) * len(SCHEMES)
+    for shot in shots:
+        with Image.open(shot) as picture:
+            assert picture.height >= 400, shot
+
+
+# --- reader journeys: search, the colour toggle ------------------------------------------------------
+
+def text_of(html: str) -> str:
+    article = re.search(r'<article class="md-content__inner.*?</article>', html, re.S)
+    return re.sub(r"<[^>]+>", "", article[0]) if article else ""
+
+
+def test_search_finds_zero_grad_and_lands_on_its_chapter(site, pages, server, contexts):
+    """Type `zero_grad` into search, click the first result: it is the page that says it most."""
+    mentions = {page: text_of((site / page).read_text()).count("zero_grad") for page in pages}
+    chapter = max(mentions, key=mentions.get)
+    if not mentions[chapter]:
+        pytest.skip("no page mentions zero_grad yet")
+    page = load(contexts["light"], server).page
+    page.keyboard.press("/")
+    page.keyboard.type("zero_grad")
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert urlparse(page.url).path == urlparse(url_of(server, chapter)).path
+    assert "zero_grad" in page.locator("article").inner_text()
+
+
+def richest(site, pages) -> str:
+    """The chapter page with the most code blocks, math and figures: the one to break or to toggle."""
+    chapters = [page for page in pages if page.count("/") == 1]
+    return max(chapters, key=lambda page: len(re.findall(r'<pre|class="katex"|<img', (site / page).read_text())))
+
+
+def scheme_of(page) -> str:
+    return page.evaluate("document.body.dataset.mdColorScheme")
+
+
+def test_colour_toggle_switches_and_code_math_figures_stay_readable(site, pages, server, contexts):
+    visit = load(contexts["light"], url_of(server, richest(site, pages)))
+    page, toggle = visit.page, visit.page.locator("form[data-md-component=palette] label:visible")
+    assert scheme_of(page) == "default"
+    toggle.click()
+    assert scheme_of(page) == "slate"
+    page.screenshot(path=SCREENSHOTS / "toggled.dark.png", full_page=True)
+    assert not accessibility(visit) + figures_readable(visit)  # code, math, text contrast; figures' ink
+    page.reload(wait_until="networkidle")
+    assert scheme_of(page) == "slate", "the choice is not remembered across pages"
+    toggle.click()
+    assert scheme_of(page) == "default"
+    page.screenshot(path=SCREENSHOTS / "toggled.light.png", full_page=True)
+
+
+# --- the guards fail: each check, on a copy of a page broken on purpose ------------------------------
+
+DARK_ON_DARK = ("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='300' height='150'>"
+                "<path d='M10 140 L290 10' stroke='%23222' stroke-width='3'/></svg>")
+ARTICLE = '<article class="md-content__inner md-typeset">'
+BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the problem must mention)
+    "CDN script": ("requests_to_other_hosts", "light", ARTICLE,
+                   ARTICLE + '<script src="https://cdn.example/x.js"></script>', "cdn.example"),
+    "console error": ("console_errors", "light", ARTICLE,
+                      ARTICLE + "<script>console.error('broken on purpose')</script>", "broken on purpose"),
+    "uncaught exception": ("console_errors", "light", ARTICLE, ARTICLE + "<script>null.f()</script>", "uncaught"),
+    "raw inline math": ("unrendered_math", "light", ARTICLE, ARTICLE + r"<p>Here \(x^2\) is raw.</p>", r"\(x^2"),
+    "raw display math": ("unrendered_math", "light", ARTICLE, ARTICLE + "<p>$$y = w x$$</p>", "$$y = w x"),
+    "dollar math": ("unrendered_math", "light", ARTICLE, ARTICLE + r"<p>So $\hat y$ it is.</p>", r"$\hat y$"),
+    "no copy button": ("copy_buttons", "light", '"content.code.copy", ', "", "0 copy buttons"),
+    "copy button copies other code": ("copy_buttons", "light", "</body>", "<script>addEventListener('load', () => "
+                                      "document.querySelectorAll('[data-md-type=copy]')[1].dataset.clipboardTarget"
+                                      " = '#__code_0 > code')</script></body>", "copied"),
+    "missing figure": ("figures_loaded", "light", ARTICLE, ARTICLE + '<img src="gone.svg" alt="a plot">', "gone.svg"),
+    "figure dark on dark": ("figures_readable", "dark", ARTICLE,
+                            ARTICLE + f'<img src="{DARK_ON_DARK}" alt="a line">', "contrast"),
+    "notebook not run": ("notebook_outputs", "light", ARTICLE, ARTICLE +
+                         '<div class="jp-Notebook"><div class="jp-CodeCell"><div class="jp-InputPrompt">In [ ]:'
+                         "</div></div></div>", "not executed"),
+    "image without alt": ("accessibility", "light", ARTICLE,
+                          ARTICLE + '<img src="../assets/images/favicon.png">', "image-alt"),
+}
+
+
+@pytest.fixture(scope="session")
+def broken_site(site, pages, tmp_path_factory):
+    """A copy of the site with one page per breakage: broken-NAME/, a copy of a chapter with the fault."""
+    copy = tmp_path_factory.mktemp("broken") / "site"
+    shutil.copytree(site, copy)
+    html = (site / richest(site, pages)).read_text()
+    for name, (_, _, old, new, _) in BREAKAGES.items():
+        assert old in html, f"{name}: {old!r} not on the page to break"
+        (copy / slug(name)).mkdir()
+        (copy / slug(name) / "index.html").write_text(html.replace(old, new, 1))
+    with serve(copy) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+        httpd.shutdown()
+
+
+def slug(name: str) -> str:
+    return "broken-" + name.replace(" ", "-")
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_each_check_catches_its_fault(breakage, broken_site, contexts):
+    name, scheme, _, _, mention = BREAKAGES[breakage]
+    problems = CHECKS[name](load(contexts[scheme], f"{broken_site}{slug(breakage)}/"))
+    assert any(mention in problem for problem in problems), f"{name} missed a {breakage}: {problems}"
+
+
+def test_every_check_is_proven_to_fail():
+    assert {check for check, *_ in BREAKAGES.values()} == set(CHECKS)
