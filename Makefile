@@ -29,6 +29,7 @@ test: install
 
 bench: install
 	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench_pages.py
 
 clean:
 	rm -rf site .cache

@@ -10,23 +10,20 @@ Chromium resolves no other host, so a request elsewhere fails loudly and is reco
 """
 
 import bisect
-import functools
-import http.server
 import io
 import itertools
 import os
 import re
 import shutil
-import threading
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import cache
 from urllib.parse import urlparse
 
 import pytest
 
+from tests.chromium import CHROMIUM, FLAGS, base_url, pages_of, serve, url_of
 from tests.conftest import NOTES, ROOT
 
-CHROMIUM = shutil.which("chromium")
 if not CHROMIUM and os.environ.get("CI") != "true":
     pytest.skip("browser tests need Debian's Chromium (`apt-get install chromium`); CI installs it "
                 "and requires them", allow_module_level=True)
@@ -36,10 +33,6 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 SCHEMES = {"light": "light", "dark": "dark"}  # name -> prefers-color-scheme, which picks the palette
 SCREENSHOTS = ROOT / ".screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -47,22 +40,11 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # --- serving the built site, one browser ------------------------------------------------------------
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """The session's built site on 127.0.0.1, a free port; yields its base URL."""
     with serve(site) as httpd:
-        yield f"http://127.0.0.1:{httpd.server_port}/"
+        yield base_url(httpd)
         httpd.shutdown()
 
 
@@ -71,7 +53,7 @@ def browser():
     if not CHROMIUM:
         pytest.fail("CI=true but Chromium is missing: .ci/run installs it with apt-get (package chromium)")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield chromium
         chromium.close()
 
@@ -90,12 +72,7 @@ def contexts(browser):
 
 @pytest.fixture(scope="session")
 def pages(site) -> list[str]:
-    """Every page of the built site, as a path under its root: 'index.html', 'chain-rule/index.html'."""
-    return sorted(page.relative_to(site).as_posix() for page in site.rglob("*.html"))
-
-
-def url_of(base: str, page: str) -> str:
-    return base + page.removesuffix("index.html")  # the address a reader follows
+    return pages_of(site)
 
 
 # --- loading a page ---------------------------------------------------------------------------------
@@ -130,7 +107,7 @@ def reader(contexts, server):
     SCREENSHOTS.mkdir()
     NOTES.append(f"screenshots of every page, light and dark: {SCREENSHOTS}/")
 
-    @functools.cache
+    @cache
     def visit(page: str, scheme: str) -> Visit:
         loaded = load(contexts[scheme], url_of(server, page))
         slug = page.removesuffix(".html").removesuffix("/index").replace("/", "-") or "index"
@@ -388,7 +365,7 @@ def broken_site(site, pages, tmp_path_factory):
         (copy / slug(name)).mkdir()
         (copy / slug(name) / "index.html").write_text(html.replace(old, new, 1))
     with serve(copy) as httpd:
-        yield f"http://127.0.0.1:{httpd.server_port}/"
+        yield base_url(httpd)
         httpd.shutdown()
 
 
