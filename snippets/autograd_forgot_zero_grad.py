@@ -15,12 +15,12 @@ for epoch in range(n_iters):
     fresh = (2 * X * (w.detach() * X - Y)).mean()
     l.backward()
 
-    if epoch < 4:  # step by step, before the update
+    # Printed before the update: w and the loss it gave, on the same line.
+    if epoch < 4:  # step by step
         print(f"epoch {epoch + 1}: w = {w:.3f}, this step's gradient = {fresh:8.3f}, w.grad = {w.grad:8.3f}")
+    elif epoch % 10 == 9:  # then every 10th epoch
+        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {l:.8f}")
 
     with torch.no_grad():
         w -= learning_rate * w.grad
     # w.grad.zero_()  <- forgotten
-
-    if epoch % 10 == 9:  # then every 10th epoch, after the update
-        print(f"after epoch {epoch + 1}: w = {w:.3f}, loss = {l:.8f}")
