@@ -5,7 +5,8 @@
   site and run no math script. A TeX error fails the build, naming the page and the expression.
 - The footer says which Python, numpy and torch the build ran with.
 - KaTeX's CSS and fonts are copied from node_modules into the site at build time, not committed.
-- Material's search panel is a dialog with no name; we give it one (axe: aria-dialog-name, serious).
+- Accessibility (axe-core, tests/test_browser.py): material's search dialog gets a name, notebook code
+  cells take keyboard focus; notebook pages rank below their chapters in search.
 """
 
 import html
@@ -80,11 +81,21 @@ def on_page_content(content, page, config, files):
     return render_math(content, page.file.src_uri)
 
 
+def on_page_markdown(markdown, page, config, files):
+    """A notebook page repeats its chapter's code: search ranks it below the chapter that explains it."""
+    if page.file.src_uri.endswith(".ipynb"):
+        page.meta["search"] = {"boost": 0.5, **(page.meta.get("search") or {})}
+    return markdown
+
+
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+NOTEBOOK_CODE = '<div class="highlight-ipynb'  # scrolls sideways, so it must take keyboard focus (axe)
 
 
-def name_the_search_dialog(output, *args, **kwargs):
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'), 1)
+def accessible(output, *args, **kwargs):
+    """Names material's search dialog (axe: aria-dialog-name); notebook code cells take focus."""
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'), 1)
+    return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
 
 
-on_post_page = on_post_template = name_the_search_dialog  # chapters, and 404.html
+on_post_page = on_post_template = accessible  # chapters and notebooks, and 404.html
