@@ -86,3 +86,10 @@ def test_a_registered_layer_names_its_parameters(program):
     ns = program("module_custom_class")
     assert [name for name, _ in ns["model"].named_parameters()] == ["lin.weight", "lin.bias"]
     assert torch.equal(ns["model"].lin.weight, ns["w"])
+
+
+def test_in_the_valley_momentum_and_adam_beat_plain_sgd(program):
+    ns = program("module_momentum_valley")
+    sgd, momentum, adam = (ns["train"](make) for make in ns["optimizers"].values())
+    assert momentum[2] < adam[2] < sgd[2]
+    assert abs(momentum[0] - 2) < 0.01 and abs(momentum[1]) < 0.02
