@@ -79,3 +79,9 @@ def test_plain_sgd_beats_momentum_and_adam_here_and_momentum_still_swings(progra
     late = [w - 2 for w in momentum[0][30:]]
     assert any(a * b < 0 for a, b in zip(late, late[1:])), "momentum should still cross w = 2 after step 30"
     assert max(adam[0]) > 2.2  # Adam overshoots
+
+
+def test_f3x_shrinks_the_distance_to_3_by_089(program, capsys):
+    program("optim_sgd_f3x")
+    for epoch, w, _ in logged(capsys.readouterr().out):  # 0-based: w after epoch + 1 updates
+        assert abs(w - (3 - 3 * 0.89 ** (epoch + 1))) < 1e-3
