@@ -36,7 +36,7 @@ def gradient_descent(x, y, learning_rate, n_iters):
 # %% The exact optimum, then GD after 100 steps (the original's run) and after 5000
 for name, (x, y, learning_rate) in datasets.items():
     w, b = least_squares(x, y)
-    print(f"{name}, lstsq:           w = {w:.3f}, b = {b:.3f}")
+    print(f"{name}, {'lstsq:':<15} w = {w:.3f}, b = {b:.3f}")
     for n_iters in [100, 5000]:
         w, b = gradient_descent(x, y, learning_rate, n_iters)
-        print(f"{name}, GD {n_iters:>4} steps: w = {w:.3f}, b = {b:.3f}  (lr {learning_rate})")
+        print(f"{name}, {f'GD {n_iters:>4} steps:':<15} w = {w:.3f}, b = {b:.3f}  (lr {learning_rate})")

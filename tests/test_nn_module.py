@@ -93,3 +93,10 @@ def test_in_the_valley_momentum_and_adam_beat_plain_sgd(program):
     sgd, momentum, adam = (ns["train"](make) for make in ns["optimizers"].values())
     assert momentum[2] < adam[2] < sgd[2]
     assert abs(momentum[0] - 2) < 0.01 and abs(momentum[1]) < 0.02
+
+
+def test_state_dict_holds_detached_values_under_the_parameter_names(program):
+    model = program("module_parameters")["model"]
+    state = model.state_dict()
+    assert list(state) == [name for name, _ in model.named_parameters()] == ["weight", "bias"]
+    assert not any(value.requires_grad for value in state.values())
