@@ -1,4 +1,4 @@
-"""A custom nn.Module: class LinearRegression wraps nn.Linear; same seed, same log as nn.Linear (lr 0.01)."""
+"""A custom nn.Module: LinearRegression wraps nn.Linear; same seed, same log (lr 0.01)."""
 
 # %% The same data as before
 import torch
@@ -19,7 +19,8 @@ output_size = n_features
 # %% A model is a class: layers in __init__, the computation in forward
 class LinearRegression(nn.Module):
     def __init__(self, input_dim, output_dim):
-        super().__init__()  # the original's super(LinearRegression, self).__init__() is the Python 2 spelling
+        # first, before any layer (the original wrote super(LinearRegression, self), Python 2 style)
+        super().__init__()
         # a layer assigned to self is registered: its parameters become the model's
         self.lin = nn.Linear(input_dim, output_dim)
 

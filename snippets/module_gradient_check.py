@@ -1,4 +1,4 @@
-"""Three ways to nn.Linear's gradients: the formula by hand, autograd's .grad, a finite difference."""
+"""Three ways to nn.Linear's gradients: by hand, autograd's .grad, a finite difference."""
 
 # %% The chapter's seeded nn.Linear, converted to float64 so the finite difference is accurate
 import torch
@@ -12,7 +12,8 @@ torch.manual_seed(42)
 model = nn.Linear(1, 1).double()  # init in float32 as before, then convert: the same w and b
 loss = nn.MSELoss()
 
-# %% 1. By hand: L = 1/N sum (w*x + b - y)**2, so dL/dw = 2/N sum x*(y_pred - y), dL/db = 2/N sum (y_pred - y)
+# %% 1. By hand: L = 1/N sum (w*x + b - y)**2, so
+# dL/dw = 2/N sum x * (y_pred - y) and dL/db = 2/N sum (y_pred - y)
 with torch.no_grad():
     error = model(X) - Y
     dw_hand = (2 / N * (X * error).sum()).item()

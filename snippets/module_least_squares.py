@@ -1,4 +1,4 @@
-"""Where (w, b) converge: the closed-form least-squares fit (np.linalg.lstsq) next to gradient descent."""
+"""Where (w, b) converge: the least-squares fit (np.linalg.lstsq) next to gradient descent."""
 
 # %% Least squares: the (w, b) minimizing sum((w*x + b - y)**2), solved exactly
 import numpy as np
@@ -39,4 +39,5 @@ for name, (x, y, learning_rate) in datasets.items():
     print(f"{name}, {'lstsq:':<15} w = {w:.3f}, b = {b:.3f}")
     for n_iters in [100, 5000]:
         w, b = gradient_descent(x, y, learning_rate, n_iters)
-        print(f"{name}, {f'GD {n_iters:>4} steps:':<15} w = {w:.3f}, b = {b:.3f}  (lr {learning_rate})")
+        label = f"GD {n_iters:>4} steps:"
+        print(f"{name}, {label:<15} w = {w:.3f}, b = {b:.3f}  (lr {learning_rate})")

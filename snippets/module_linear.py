@@ -1,4 +1,4 @@
-"""nn.Linear(1, 1) as the model: a weight and a bias, X and Y as columns of shape [4, 1], lr 0.01."""
+"""nn.Linear(1, 1) as the model: a weight and a bias, data as columns of shape [4, 1]."""
 
 # %% Data as a matrix: one row per sample, one column per feature
 # --8<-- [start:data]

@@ -1,4 +1,4 @@
-"""In the (w, b) valley, momentum and Adam beat plain SGD: nn.Linear, 100 steps, the same seeded start."""
+"""In the (w, b) valley, momentum and Adam beat plain SGD: nn.Linear, 100 steps, one start."""
 
 # %% The four points, a model with a bias, and the three optimizers of chapter 4
 import torch

@@ -1,4 +1,4 @@
-"""Inside nn.Linear(1, 1): its parameters, their names and shapes, state_dict, and the random init."""
+"""Inside nn.Linear(1, 1): parameters, names, shapes, state_dict, and the random init."""
 
 # %% A seeded model, so the printed numbers are the same on every run
 import torch

@@ -1,4 +1,4 @@
-"""The shape pitfall: targets of shape [4] against predictions of shape [4, 1] broadcast to [4, 4]."""
+"""The shape pitfall: targets [4] against predictions [4, 1] broadcast to [4, 4]."""
 
 # %% X is a column [4, 1], as nn.Linear needs; Y is left flat, shape [4]
 import warnings
@@ -15,9 +15,10 @@ model = nn.Linear(1, 1)
 loss = nn.MSELoss()
 
 y_pred = model(X)
-print(f"y_pred: {list(y_pred.shape)}, Y_flat: {list(Y_flat.shape)}, y_pred - Y_flat: {list((y_pred - Y_flat).shape)}")
+print(f"y_pred: {list(y_pred.shape)}, Y_flat: {list(Y_flat.shape)}")
+print(f"y_pred - Y_flat: {list((y_pred - Y_flat).shape)}")
 
-# %% MSELoss sees the mismatch and warns, then broadcasts anyway: every prediction meets every target
+# %% MSELoss warns about the mismatch, then broadcasts anyway: every prediction meets every target
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     wrong = loss(y_pred, Y_flat)
@@ -34,4 +35,5 @@ with warnings.catch_warnings(record=True) as caught:
         l.backward()
         optimizer.step()
         optimizer.zero_grad()
-print(f"{len(caught)} warnings; after training: w = {model.weight.item():.3f}, b = {model.bias.item():.3f}")
+print(f"{len(caught)} warnings")
+print(f"after training: w = {model.weight.item():.3f}, b = {model.bias.item():.3f}")

@@ -1,4 +1,4 @@
-"""The third notebook's class version on six points, corrected: super().__init__(), .item(), loss(input, target)."""
+"""Six points, the third notebook's class version corrected: .item(), loss(input, target)."""
 
 # %% Six points that no line fits exactly
 import torch

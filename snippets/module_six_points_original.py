@@ -1,4 +1,4 @@
-"""The third notebook's nn.Linear program on six points (lr 0.015), as written plus a seed: "%f" of tensors warns."""
+"""Six points, nn.Linear, lr 0.015: the third notebook's program plus a seed. Its "%f" warns."""
 
 # %% The original, with `import torch` added (the notebook imported it in an earlier cell)
 import warnings

@@ -1,4 +1,4 @@
-"""The fourth notebook's version: f = 3x on five points, lr 0.005, epochs counted from 0, predicting f(10)."""
+"""f = 3x on five points, lr 0.005, epochs counted from 0, predicting f(10): the fourth notebook."""
 
 # %% Gradient descent with autograd & optimizer; the target function is f(x) = 3 * x
 import torch

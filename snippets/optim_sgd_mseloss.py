@@ -1,4 +1,4 @@
-"""nn.MSELoss and torch.optim.SGD replace the hand-written loss and update (50 steps, every 2nd logged)."""
+"""nn.MSELoss and torch.optim.SGD replace the hand-written loss and update (50 epochs)."""
 
 # %% The data and the model f = w * x: the best w is 2
 import torch

@@ -1,4 +1,4 @@
-"""The same MSELoss + SGD training for 100 epochs, logging every epoch (the first notebook's version)."""
+"""MSELoss + SGD for 100 epochs, logging every epoch (the first notebook's version)."""
 
 # %% 1) Design the model: f = w * x, and the best w is 2
 import torch

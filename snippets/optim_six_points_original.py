@@ -1,4 +1,4 @@
-"""The third notebook's loss-and-optimizer program on six points, as written: its "%f" of a tensor warns."""
+"""Six points, MSELoss + SGD, as the third notebook wrote it: its "%f" of a tensor warns."""
 
 # %% The original, with `import torch` added (the notebook imported it in an earlier cell)
 import warnings
