@@ -22,6 +22,7 @@ iter_num = 100
 optemiser = torch.optim.SGD(model.parameters(), learning_rate)  # sic
 
 # %% PyTorch gives this warning once per process; set_warn_always shows it at every conversion.
+warn_always = torch.is_warn_always_enabled()
 torch.set_warn_always(True)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -42,7 +43,7 @@ with warnings.catch_warnings(record=True) as caught:
             print("epoch %i: w = %f, b = %f, loss = %f" % (iter + 1, w, b, Loss))
 
     print("model prediction: f(5) = %f" % model(torch.tensor([5], dtype=torch.float32)))
-torch.set_warn_always(False)  # back to the default
+torch.set_warn_always(warn_always)  # restore the setting
 
 print(f"{len(caught)} warnings, the first: {caught[0].category.__name__}:")
 print(str(caught[0].message).split(" (Triggered")[0])
