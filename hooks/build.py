@@ -77,7 +77,25 @@ def render_math(content, where):
     return ARITHMATEX.sub(element, content)
 
 
+TEX_IN_TITLE = re.compile(r"\\\((?P<inline>.*?)\\\)")
+
+
+def render_toc_math(items, where):
+    """A heading's math reaches the table of contents as TeX text, \\(w\\): render it there too."""
+    def walk(items):
+        for item in items:
+            yield item
+            yield from walk(item.children)
+
+    titled = [item for item in walk(items) if TEX_IN_TITLE.search(item.title)]
+    tex = [(html.unescape(m["inline"]).strip(), False) for item in titled for m in TEX_IN_TITLE.finditer(item.title)]
+    rendered = iter(render_tex(tex, where))
+    for item in titled:
+        item.title = TEX_IN_TITLE.sub(lambda m: next(rendered), item.title)
+
+
 def on_page_content(content, page, config, files):
+    render_toc_math(page.toc, page.file.src_uri)
     return render_math(content, page.file.src_uri)
 
 

@@ -145,15 +145,15 @@ def requests_to_other_hosts(visit):
 
 @check
 def unrendered_math(visit):
-    """TeX left as text outside code: \\( \\[ $$, or $...$ holding TeX; an arithmatex span KaTeX skipped."""
+    """TeX left as text outside code, table of contents included: \\( \\[ $$, or $...$ holding TeX;
+    an arithmatex span KaTeX skipped."""
     return visit.page.evaluate(r"""() => {
-        const main = document.querySelector(".md-content");
-        const prose = main.cloneNode(true);
+        const prose = document.body.cloneNode(true);
         prose.querySelectorAll("pre, code, script, style, textarea, .katex").forEach(e => e.remove());
         const tex = /\\\(|\\\[|\$\$|\$(?=\S)[^$\n]*?[\\^_{][^$\n]*?\$/g;
         const raw = [...prose.textContent.matchAll(tex)]
             .map(m => "raw TeX: …" + prose.textContent.slice(Math.max(0, m.index - 30), m.index + 40) + "…");
-        const skipped = [...main.querySelectorAll(".arithmatex:not(:has(.katex))")]
+        const skipped = [...document.querySelectorAll(".arithmatex:not(:has(.katex))")]
             .map(e => "unrendered: " + e.textContent.slice(0, 60));
         return [...raw, ...skipped];
     }""")
@@ -335,6 +335,7 @@ def test_colour_toggle_switches_and_code_math_figures_stay_readable(site, pages,
 DARK_ON_DARK = ("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='300' height='150'>"
                 "<path d='M10 140 L290 10' stroke='%23222' stroke-width='3'/></svg>")
 ARTICLE = '<article class="md-content__inner md-typeset">'
+TOC = 'aria-label="Table of contents">'
 BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the problem must mention)
     "CDN script": ("requests_to_other_hosts", "light", ARTICLE,
                    ARTICLE + '<script src="https://cdn.example/x.js"></script>', "cdn.example"),
@@ -344,6 +345,7 @@ BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the pr
     "raw inline math": ("unrendered_math", "light", ARTICLE, ARTICLE + r"<p>Here \(x^2\) is raw.</p>", r"\(x^2"),
     "raw display math": ("unrendered_math", "light", ARTICLE, ARTICLE + "<p>$$y = w x$$</p>", "$$y = w x"),
     "dollar math": ("unrendered_math", "light", ARTICLE, ARTICLE + r"<p>So $\hat y$ it is.</p>", r"$\hat y$"),
+    "raw math in the contents": ("unrendered_math", "light", TOC, TOC + r"<span>Which \(w\)</span>", r"\(w\)"),
     "no copy button": ("copy_buttons", "light", '"content.code.copy", ', "", "0 copy buttons"),
     "copy button copies other code": ("copy_buttons", "light", "</body>", "<script>addEventListener('load', () => "
                                       "document.querySelectorAll('[data-md-type=copy]')[1].dataset.clipboardTarget"
