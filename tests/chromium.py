@@ -11,6 +11,8 @@ from pathlib import Path
 
 # $CHROMIUM names another Chromium-based browser (GitHub's runners have /usr/bin/google-chrome).
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
+if CHROMIUM and not os.access(CHROMIUM, os.X_OK):
+    CHROMIUM = None
 # No background traffic, and no host but 127.0.0.1 resolves: a request elsewhere fails and is recorded.
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
