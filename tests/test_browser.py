@@ -33,7 +33,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-SCHEMES = {"light": "light", "dark": "dark"}  # name -> prefers-color-scheme, which picks the palette
+SCHEMES = ("light", "dark")  # as prefers-color-scheme, which picks material's palette (mkdocs.yml)
 SCREENSHOTS = ROOT / ".screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -62,9 +62,9 @@ def browser():
 def contexts(browser):
     """One browser context per colour scheme; the copy buttons may use the clipboard."""
     made = {}
-    for name, preference in SCHEMES.items():
-        made[name] = browser.new_context(color_scheme=preference, viewport={"width": 1280, "height": 800})
-        made[name].grant_permissions(["clipboard-read", "clipboard-write"])
+    for scheme in SCHEMES:
+        made[scheme] = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+        made[scheme].grant_permissions(["clipboard-read", "clipboard-write"])
     yield made
     for context in made.values():
         context.close()
