@@ -1,0 +1,155 @@
+"""Build hook: what the site generates from snippets/ at build time, so nothing is written twice by hand.
+
+- Notebooks: one per chapter page that shows whole programs (fences holding one `--8<-- "snippets/NAME.py"`),
+  assembled from those programs in page order into `.cache/notebooks/PAGE.ipynb` (git-ignored, rewritten
+  on every build), listed under "Notebooks" in the nav, and rendered by mkdocs-jupyter, which executes
+  them (`allow_errors: false`: a raising cell fails the build) and offers the `.ipynb` for download.
+  Each program becomes a markdown cell (its docstring) and one code cell per `# %%` cell of the file.
+- Figures: every `snippets/figure_NAME.py` runs in an empty folder with a fresh Python and must write
+  `NAME.svg` there; it is served as `assets/figures/NAME.svg`. A failing figure program fails the build.
+"""
+
+import ast
+import os
+import posixpath
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / ".cache" / "notebooks"
+# A fence whose only line includes one whole file; tests/test_notebooks.py checks that this finds
+# exactly the blocks the doc-test harness runs as whole programs, in the same order.
+WHOLE_PROGRAM = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<path>snippets/[\w-]+\.py)\1[ \t]*$""", re.M)
+chapters: dict[str, tuple[str, list[str]]] = {}  # page src_uri -> (nav title, programs it shows whole)
+
+
+def nav_pages(nav):
+    """(title, src_uri) of every page in a mkdocs nav, in order."""
+    for entry in nav or []:
+        for title, target in entry.items() if isinstance(entry, dict) else [(None, entry)]:
+            if isinstance(target, list):
+                yield from nav_pages(target)
+            elif isinstance(target, str) and target.endswith(".md"):
+                yield title, target
+
+
+def on_config(config):
+    chapters.clear()
+    for title, uri in nav_pages(config.nav):
+        found = WHOLE_PROGRAM.findall((Path(config.docs_dir) / uri).read_text())
+        if found:
+            chapters[uri] = (title or uri, list(dict.fromkeys(path for _, path in found)))
+    if config.nav is not None and chapters:
+        config.nav.append({"Notebooks": [{title: notebook_uri(uri)} for uri, (title, _) in chapters.items()]})
+    return config
+
+
+def notebook_uri(page_uri: str) -> str:
+    return "notebooks/" + posixpath.basename(page_uri).removesuffix(".md") + ".ipynb"
+
+
+def program_cells(path: Path) -> tuple[str, list[str]]:
+    """A program's docstring, and its code split at `# %%` lines (a cell's title stays, as a comment)."""
+    source = path.read_text()
+    tree = ast.parse(source)
+    docstring = ast.get_docstring(tree) or ""
+    lines = source.splitlines()[tree.body[0].end_lineno if docstring else 0:]
+    cells = [[]]
+    for line in lines:
+        if line.startswith("# %%"):
+            cells.append([f"# {line[4:].strip()}"] if line[4:].strip() else [])
+        else:
+            cells[-1].append(line)
+    return docstring, ["\n".join(cell).strip("\n") for cell in cells if "\n".join(cell).strip()]
+
+
+def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
+    v4 = nbformat.v4
+    cells = [v4.new_markdown_cell(
+        f"# {title}: the notebook\n\n"
+        f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each exactly as "
+        "in the book's `snippets/` folder. Each program sets up its own variables: run the cells top to "
+        "bottom, or start at the first cell of any program.\n\n"
+        "Needs Python with `numpy` and `torch`"
+        + (", and `matplotlib` for the figures" if any("/figure_" in p for p in programs) else "")
+        + ", nothing else (Colab has them all): `pip install numpy torch matplotlib`."
+    )]
+    for program in programs:
+        docstring, code = program_cells(ROOT / program)
+        cells.append(v4.new_markdown_cell(f"## {Path(program).name}\n\n{docstring}"))
+        cells += [v4.new_code_cell(c, metadata={"snippet": program}) for c in code]
+    kernel = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    return v4.new_notebook(cells=cells, metadata={"kernelspec": kernel, "language_info": {"name": "python"}})
+
+
+def run_figures(config):
+    """Run every figure program at once, each in its own empty folder; yield (name, svg bytes)."""
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = {}
+        for path in sorted((ROOT / "snippets").glob("figure_*.py")):
+            folder = Path(tmp, path.stem)
+            folder.mkdir()
+            runs[path] = (folder, subprocess.Popen(
+                [sys.executable, "-I", "-W", "error", str(path)], cwd=folder, env=env,
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            ))
+        for path, (folder, run) in runs.items():
+            _, stderr = run.communicate(timeout=300)
+            name = path.stem.removeprefix("figure_")
+            svg = folder / f"{name}.svg"
+            if run.returncode:
+                raise PluginError(f"figure program snippets/{path.name} failed:\n{stderr}")
+            if not svg.is_file():
+                raise PluginError(f"figure program snippets/{path.name} did not write {svg.name}")
+            yield name, svg.read_bytes()
+
+
+@event_priority(50)  # before mkdocs-jupyter's on_files, which only turns Files it already sees into pages
+def on_files(files, config):
+    NOTEBOOKS.mkdir(parents=True, exist_ok=True)
+    for stale in NOTEBOOKS.iterdir():  # execution leaves figures here too; start from nothing
+        stale.unlink()
+    for page_uri, (title, programs) in chapters.items():
+        uri = notebook_uri(page_uri)
+        path = NOTEBOOKS / posixpath.basename(uri)
+        nbformat.write(notebook(title, programs), path)
+        # A plain File rooted in .cache/, not File.generated: mkdocs-jupyter's page wrapper derives the
+        # notebook's path from src_dir, which a generated File does not have.
+        files.append(File(uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+    for name, svg in run_figures(config):
+        files.append(File.generated(config, f"assets/figures/{name}.svg", content=svg))
+    return files
+
+
+def on_page_content(content, page, config, files):
+    """Link a chapter and its notebook both ways, with the download (mkdocs-jupyter's include_source copy)."""
+    links = None
+    if page.file.src_uri in chapters:
+        notebook_file = files.get_file_from_path(notebook_uri(page.file.src_uri))
+        download = posixpath.join(posixpath.dirname(notebook_file.dest_uri), posixpath.basename(notebook_file.src_uri))
+        links = [("Run this chapter as a notebook", notebook_file.url), ("Download the .ipynb", download)]
+    elif page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
+        chapter = next(uri for uri in chapters if notebook_uri(uri) == page.file.src_uri)
+        download = posixpath.join(posixpath.dirname(page.file.dest_uri), posixpath.basename(page.file.src_uri))
+        links = [("Download the .ipynb", download), ("Read the chapter", files.get_file_from_path(chapter).url)]
+    if not links:
+        return content
+    buttons = " ".join(
+        f'<a class="md-button" href="{get_relative_url(url, page.file.url)}"'
+        f'{" download" if url.endswith(".ipynb") else ""}>{text}</a>'
+        for text, url in links
+    )
+    heading_end = content.find("</h1>")
+    at = heading_end + len("</h1>") if heading_end >= 0 else 0
+    return f'{content[:at]}\n<p class="book-notebook-links">{buttons}</p>\n{content[at:]}'
