@@ -1,4 +1,4 @@
-"""Chain rule with autograd: PyTorch records the graph and runs the backward pass for us."""
+"""Chain rule with autograd: PyTorch records the graph and runs it backwards."""
 
 # %%
 import torch

@@ -19,5 +19,5 @@ while True:
         break
     node, depth = children[0], depth + 1
 
-# %% The last node, AccumulateGrad, is where the backward pass ends: it adds into w.grad
+# %% The last node, AccumulateGrad, ends the backward pass: it adds to w.grad
 print(node.variable is w)

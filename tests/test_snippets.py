@@ -62,3 +62,11 @@ def test_cli_rejects_an_unknown_name():
     run = subprocess.run([sys.executable, "-m", "snippets", "nope"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2
     assert "unknown snippet 'nope'" in run.stderr and "chain_rule_by_hand" in run.stderr
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_program_fits_the_page_without_scrolling(name):
+    """The book's code column shows 80 characters; a longer line hides behind a scroll bar."""
+    lines = (SNIPPETS / f"{name}.py").read_text().splitlines()
+    long = [f"{n}: {line}" for n, line in enumerate(lines, 1) if len(line) > 80]
+    assert not long, f"snippets/{name}.py has lines over 80 characters:\n" + "\n".join(long)
