@@ -1,9 +1,12 @@
-r"""Figure: gradient-descent steps on the loss parabola L(w) for lr 0.01, 0.1 and 0.14 (above 2/L: diverges).
+r"""Figure: gradient-descent steps on the loss parabola, three learning rates.
 
-For $f(x) = w \cdot x$ on $X = [1, 2, 3, 4]$, $Y = 2X$, the loss $L(w) = \frac{1}{N}\sum_i (w x_i - y_i)^2$
-is a parabola with curvature $L = 2 \cdot \operatorname{mean}(x^2) = 15$. A step $w \leftarrow w - \eta\, L'(w)$
-multiplies the distance to the minimum $w = 2$ by $1 - \eta L$: the steps converge for $\eta < 2/L \approx 0.133$
-and diverge above it. Saves `lr_parabola.svg` in the working folder.
+For $f(x) = w \cdot x$ on $X = [1, 2, 3, 4]$, $Y = 2X$, the loss
+$L(w) = \frac{1}{N}\sum_i (w x_i - y_i)^2$ is a parabola with curvature
+$L = 2 \cdot \operatorname{mean}(x^2) = 15$.
+A step $w \leftarrow w - \eta\,L'(w)$ multiplies the distance to the minimum
+$w = 2$ by $1 - \eta L$: the steps converge for $\eta < 2/L \approx 0.133$ and
+diverge above it, as lr 0.14 does.
+Saves `lr_parabola.svg` in the working folder.
 """
 
 # %% The loss and its gradient, in NumPy, as in chapter 2
@@ -36,17 +39,19 @@ for lr in (0.01, 0.1, 0.14):
         paths[lr].append(float(w))
     print(f"lr = {lr:<4}: w = " + ", ".join(f"{w:6.3f}" for w in paths[lr]))
 
-# %% Draw the parabola once per learning rate, with the steps on it
+# %% The parabola once per learning rate, with the steps drawn on it
 GREY, STEPS = "#8a8a8a", "#f08a24"  # read on light and dark pages alike
-plt.rcParams.update({"text.color": GREY, "axes.labelcolor": GREY, "axes.edgecolor": GREY,
-                     "xtick.color": GREY, "ytick.color": GREY, "font.size": 10})
+plt.rcParams.update({"text.color": GREY, "axes.labelcolor": GREY,
+                     "axes.edgecolor": GREY, "xtick.color": GREY,
+                     "ytick.color": GREY, "font.size": 10})
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.4), sharex=True)
 ws = np.linspace(-2, 6, 200)
 for ax, (lr, path) in zip(axes, paths.items()):
     ax.plot(ws, [loss(w) for w in ws], color=GREY, lw=1.5)
     losses = [loss(w) for w in path]
     for k in range(n_steps):
-        ax.annotate("", xy=(path[k + 1], losses[k + 1]), xytext=(path[k], losses[k]),
+        ax.annotate("", xy=(path[k + 1], losses[k + 1]),
+                    xytext=(path[k], losses[k]),
                     arrowprops={"arrowstyle": "->", "color": STEPS, "lw": 1.2})
     ax.plot(path, losses, "o", color=STEPS, ms=4)
     verdict = "diverges" if lr > 2 / L else "converges"
@@ -54,7 +59,9 @@ for ax, (lr, path) in zip(axes, paths.items()):
     ax.set_xlabel("w")
     ax.set_ylim(-3, max(60, 1.1 * max(losses)))
 axes[0].set_ylabel("L(w)")
-fig.suptitle(f"Six gradient-descent steps from w = 0; stable only for lr < 2/L = {2 / L:.3f}", color=GREY)
+fig.suptitle("Six gradient-descent steps from w = 0; "
+             f"stable only for lr < 2/L = {2 / L:.3f}", color=GREY)
 fig.tight_layout()
+title = "Gradient-descent steps on the loss parabola for lr 0.01, 0.1, 0.14"
 fig.savefig("lr_parabola.svg", transparent=True,
-            metadata={"Title": "Gradient-descent steps on the loss parabola for lr 0.01, 0.1 and 0.14", "Date": None})
+            metadata={"Title": title, "Date": None})

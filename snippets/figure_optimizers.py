@@ -1,10 +1,11 @@
-"""Figure: SGD, SGD with momentum and Adam on f = w * x, loss and w over the same 50 steps.
+"""Figure: SGD, SGD with momentum and Adam, loss and w over the same 50 steps.
 
-The settings of chapter 4: X = [1, 2, 3, 4], Y = [2, 4, 6, 8], w = 0.0, 50 steps of MSELoss,
-`SGD(lr=0.01)`, `SGD(lr=0.01, momentum=0.9)` and `Adam(lr=0.1)`. Saves `optimizers.svg` in the working folder.
+The settings of chapter 4: X = [1, 2, 3, 4], Y = [2, 4, 6, 8], w = 0.0,
+50 steps of MSELoss, `SGD(lr=0.01)`, `SGD(lr=0.01, momentum=0.9)` and
+`Adam(lr=0.1)`. Saves `optimizers.svg` in the working folder.
 """
 
-# %% Train the same model with each optimizer, recording the loss and w at every step
+# %% Train with each optimizer, recording the loss and w at every step
 import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
@@ -14,9 +15,11 @@ Y = torch.tensor([2, 4, 6, 8], dtype=torch.float32)
 n_iters = 50
 
 optimizers = {
-    "SGD(lr=0.01)": lambda params: torch.optim.SGD(params, lr=0.01),
-    "SGD(lr=0.01, momentum=0.9)": lambda params: torch.optim.SGD(params, lr=0.01, momentum=0.9),
-    "Adam(lr=0.1)": lambda params: torch.optim.Adam(params, lr=0.1),
+    "SGD(lr=0.01)": lambda p: torch.optim.SGD(p, lr=0.01),
+    "SGD(lr=0.01, momentum=0.9)": lambda p: torch.optim.SGD(
+        p, lr=0.01, momentum=0.9
+    ),
+    "Adam(lr=0.1)": lambda p: torch.optim.Adam(p, lr=0.1),
 }
 history = {}
 for name, make_optimizer in optimizers.items():
@@ -36,8 +39,10 @@ for name, make_optimizer in optimizers.items():
 # %% Loss (log scale) and w, step by step
 GREY = "#8a8a8a"  # read on light and dark pages alike
 COLORS = ["#4e9be6", "#f08a24", "#3cb371"]
-plt.rcParams.update({"text.color": GREY, "axes.labelcolor": GREY, "axes.edgecolor": GREY,
-                     "xtick.color": GREY, "ytick.color": GREY, "font.size": 10, "legend.frameon": False})
+plt.rcParams.update({"text.color": GREY, "axes.labelcolor": GREY,
+                     "axes.edgecolor": GREY, "xtick.color": GREY,
+                     "ytick.color": GREY, "font.size": 10,
+                     "legend.frameon": False})
 fig, (ax_loss, ax_w) = plt.subplots(1, 2, figsize=(10, 3.6))
 steps = range(1, n_iters + 1)
 for color, (name, h) in zip(COLORS, history.items()):
@@ -49,5 +54,6 @@ ax_w.axhline(2.0, color=GREY, lw=1, ls=":")
 ax_w.set(xlabel="step", ylabel="w", title="w (the best w is 2)")
 ax_w.legend(loc="lower right")
 fig.tight_layout()
+title = "SGD, SGD with momentum and Adam: loss and w over 50 steps"
 fig.savefig("optimizers.svg", transparent=True,
-            metadata={"Title": "SGD, SGD with momentum and Adam: loss and w over 50 steps", "Date": None})
+            metadata={"Title": title, "Date": None})
