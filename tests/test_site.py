@@ -8,7 +8,8 @@ import pytest
 from tests.conftest import mkdocs_build
 
 EXTERNAL = re.compile(r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["'](?:https?:)?//|"""
-                      r"""<link\b[^>]*\bhref=["'](?:https?:)?//|url\(["']?(?:https?:)?//""", re.I)
+                      r"""<link\b[^>]*\bhref=["'](?:https?:)?//|url\(["']?(?:https?:)?//|"""
+                      r"""\bimport\(\s*["'](?:https?:)?//""", re.I)  # a module script's import("https://…")
 
 
 def pages(site):
