@@ -1,0 +1,26 @@
+"""Forgetting w.grad.zero_(): backward() adds into w.grad, so each step uses the sum of all gradients so far."""
+
+# %%
+import torch
+
+X = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
+Y = torch.tensor([2, 4, 6, 8], dtype=torch.float32)
+w = torch.tensor(0.0, requires_grad=True)
+learning_rate = 0.01
+n_iters = 100
+
+for epoch in range(n_iters):
+    l = ((w * X - Y) ** 2).mean()
+    # The gradient of this step alone, by the formula of chapter 2, to compare with w.grad
+    fresh = (2 * X * (w.detach() * X - Y)).mean()
+    l.backward()
+
+    # Printed before the update: w and the loss it gave, on the same line.
+    if epoch < 4:  # step by step
+        print(f"epoch {epoch + 1}: w = {w:.3f}, this step's gradient = {fresh:8.3f}, w.grad = {w.grad:8.3f}")
+    elif epoch % 10 == 9:  # then every 10th epoch
+        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {l:.8f}")
+
+    with torch.no_grad():
+        w -= learning_rate * w.grad
+    # w.grad.zero_()  <- forgotten
