@@ -1,9 +1,9 @@
 r"""Figure: gradient-descent steps on the loss parabola, three learning rates.
 
 For $f(x) = w \cdot x$ on $X = [1, 2, 3, 4]$, $Y = 2X$, the loss
-$L(w) = \frac{1}{N}\sum_i (w x_i - y_i)^2$ is a parabola with curvature
+$J(w) = \frac{1}{N}\sum_i (w x_i - y_i)^2$ is a parabola with curvature
 $L = 2 \cdot \operatorname{mean}(x^2) = 15$.
-A step $w \leftarrow w - \eta\,L'(w)$ multiplies the distance to the minimum
+A step $w \leftarrow w - \eta\,J'(w)$ multiplies the distance to the minimum
 $w = 2$ by $1 - \eta L$: the steps converge for $\eta < 2/L \approx 0.133$ and
 diverge above it, as lr 0.14 does.
 Saves `lr_parabola.svg` in the working folder.
@@ -58,7 +58,7 @@ for ax, (lr, path) in zip(axes, paths.items()):
     ax.set_title(f"lr = {lr}: {verdict}", color=GREY)
     ax.set_xlabel("w")
     ax.set_ylim(-3, max(60, 1.1 * max(losses)))
-axes[0].set_ylabel("L(w)")
+axes[0].set_ylabel("loss J(w)")
 fig.suptitle("Six gradient-descent steps from w = 0; "
              f"stable only for lr < 2/L = {2 / L:.3f}", color=GREY)
 fig.tight_layout()
