@@ -43,7 +43,7 @@ for lr in (0.01, 0.1, 0.14):
 GREY, STEPS = "#8a8a8a", "#f08a24"  # read on light and dark pages alike
 plt.rcParams.update({"text.color": GREY, "axes.labelcolor": GREY,
                      "axes.edgecolor": GREY, "xtick.color": GREY,
-                     "ytick.color": GREY, "font.size": 10})
+                     "ytick.color": GREY, "font.size": 12})
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.4), sharex=True)
 ws = np.linspace(-2, 6, 200)
 for ax, (lr, path) in zip(axes, paths.items()):

@@ -41,9 +41,9 @@ GREY = "#8a8a8a"  # read on light and dark pages alike
 COLORS = ["#4e9be6", "#f08a24", "#3cb371"]
 plt.rcParams.update({"text.color": GREY, "axes.labelcolor": GREY,
                      "axes.edgecolor": GREY, "xtick.color": GREY,
-                     "ytick.color": GREY, "font.size": 10,
+                     "ytick.color": GREY, "font.size": 12,
                      "legend.frameon": False})
-fig, (ax_loss, ax_w) = plt.subplots(1, 2, figsize=(10, 3.6))
+fig, (ax_loss, ax_w) = plt.subplots(1, 2, figsize=(10, 4))
 steps = range(1, n_iters + 1)
 for color, (name, h) in zip(COLORS, history.items()):
     ax_loss.plot(steps, h["loss"], color=color, lw=1.8, label=name)
@@ -52,8 +52,8 @@ ax_loss.set_yscale("log")
 ax_loss.set(xlabel="step", ylabel="MSE loss (log scale)", title="Loss")
 ax_w.axhline(2.0, color=GREY, lw=1, ls=":")
 ax_w.set(xlabel="step", ylabel="w", title="w (the best w is 2)")
-ax_w.legend(loc="lower right")
-fig.tight_layout()
+fig.legend(*ax_w.get_legend_handles_labels(), loc="lower center", ncol=3)
+fig.tight_layout(rect=(0, 0.08, 1, 1))  # room for the legend below the plots
 title = "SGD, SGD with momentum and Adam: loss and w over 50 steps"
 fig.savefig("optimizers.svg", transparent=True,
             metadata={"Title": title, "Date": None})
