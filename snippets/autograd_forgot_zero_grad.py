@@ -1,4 +1,7 @@
-"""Forgetting w.grad.zero_(): backward() adds into w.grad, so each step uses the sum of all gradients so far."""
+"""Forgetting w.grad.zero_(): each step uses the sum of all gradients so far.
+
+backward() adds into w.grad; nothing resets it.
+"""
 
 # %%
 import torch
@@ -11,13 +14,15 @@ n_iters = 100
 
 for epoch in range(n_iters):
     l = ((w * X - Y) ** 2).mean()
-    # The gradient of this step alone, by the formula of chapter 2, to compare with w.grad
+    # The gradient of this step alone, by the formula of chapter 2,
+    # to compare with w.grad
     fresh = (2 * X * (w.detach() * X - Y)).mean()
     l.backward()
 
     # Printed before the update: w and the loss it gave, on the same line.
     if epoch < 4:  # step by step
-        print(f"epoch {epoch + 1}: w = {w:.3f}, this step's gradient = {fresh:8.3f}, w.grad = {w.grad:8.3f}")
+        print(f"epoch {epoch + 1}: w = {w:.3f}, "
+              f"this step's gradient = {fresh:8.3f}, w.grad = {w.grad:8.3f}")
     elif epoch % 10 == 9:  # then every 10th epoch
         print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {l:.8f}")
 

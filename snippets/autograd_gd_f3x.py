@@ -1,6 +1,10 @@
-"""The f = 3x autograd program of notebook 004: lr 0.005, 100 iterations, a 0-based log."""
+"""The f = 3x autograd program of notebook 004: lr 0.005, 100 iterations.
 
-# %% A faithful copy of the second program of notebook 004. Only "BOOK:" comments are new.
+Its log counts epochs from 0.
+"""
+
+# %% A faithful copy of the second program of notebook 004.
+# Only "BOOK:" comments are new.
 # Gradient descent demonstration with Pytorch autograd
 
 import torch
@@ -52,7 +56,8 @@ for epoch in range(n_iters):
 
     # update weights
     # should not be part of computational graph, WHY?
-    # BOOK: because the update is not part of the model; recorded, w would stop being a leaf.
+    # BOOK: because the update is not part of the model;
+    # BOOK: recorded, w would stop being a leaf.
     with torch.no_grad():
         w -= w.grad * learning_rate
 

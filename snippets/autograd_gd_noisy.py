@@ -1,9 +1,13 @@
-"""The noisy data of notebook 003: no w fits exactly; gradient descent finds the least-squares slope."""
+"""The noisy data of notebook 003: no w fits exactly.
+
+Gradient descent finds the least-squares slope.
+"""
 
 # %% The first program of notebook 003, seeded. Only "BOOK:" lines are new.
 import torch
 
-# BOOK: added. torch.rand draws a new starting w each run; a seed makes the run repeatable.
+# BOOK: added. torch.rand draws a new starting w each run;
+# BOOK: a seed makes the run repeatable.
 torch.manual_seed(0)
 
 X = torch.tensor([1, 2, 3, 4, 6], dtype=torch.float32)
@@ -32,13 +36,15 @@ for iter in range(iter_num):
 
     w.grad.zero_()
 
-    # BOOK: w.item() prints a float32 with all the digits of a float64; only ~7 mean anything.
+    # BOOK: w.item() prints a float32 with all the digits of a float64;
+    # BOOK: only ~7 mean anything.
     if iter % 2 == 0:
         print(f"epoch {iter+1}: w = {w.item()}, loss = {Loss}")
 
 print(f"The prediction of input 5 is {5 * w.item()}")
 
-# %% BOOK: where it converges. dJ/dw = (2/N) * sum of x_i (w x_i - y_i) = 0 gives the slope
+# %% BOOK: where it converges.
+# BOOK: dJ/dw = (2/N) * sum of x_i (w x_i - y_i) = 0 gives the slope
 w_best = (X * Y).sum() / (X * X).sum()
 print(f"least squares: w = sum(x*y) / sum(x**2) = {w_best.item():.6f}")
 print(f"after {iter_num} steps:  w = {w.item():.6f}")

@@ -1,8 +1,10 @@
-"""The original autograd loop of notebook 001, printed with the format spec ': .3f'."""
+"""The original autograd loop of notebook 001, printed with ': .3f'."""
 
-# %% A faithful copy of the second program of notebook 001. Only "BOOK:" comments are new.
+# %% A faithful copy of the second program of notebook 001.
+# Only "BOOK:" comments are new.
 # Backpropogation algorithm (same implementation as above) with pytorch
-# BOOK: not quite the same as above: the gradient here is right, the NumPy one was 4 times too large.
+# BOOK: not quite the same as above: the gradient here is right,
+# BOOK: the NumPy one was 4 times too large.
 import torch
 
 # f = w * x (linear regression equation that we are using)

@@ -1,4 +1,4 @@
-"""One step of the training loop, up close: the graph autograd records, backward(), .grad, no_grad, zero_()."""
+"""One training step up close: graph, backward(), .grad, no_grad, zero_()."""
 
 # %%
 import torch
@@ -22,11 +22,13 @@ print(w.grad)  # nothing yet
 l.backward()
 print(w.grad)  # (1/N) * sum of 2 x_i (w x_i - y_i) at w = 0: -30
 
-# %% Update under no_grad: a plain step, not part of the graph of the next forward pass
+# %% Update under no_grad: a plain step,
+# not part of the graph of the next forward pass
 with torch.no_grad():
     w -= learning_rate * w.grad
 print(w, w.is_leaf)
 
-# %% Reset the gradient for the next step: backward() adds into w.grad, it does not overwrite
+# %% Reset the gradient for the next step:
+# backward() adds into w.grad, it does not overwrite
 w.grad.zero_()
 print(w.grad)

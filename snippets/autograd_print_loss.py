@@ -1,12 +1,14 @@
-"""Printing a loss: "%f" % loss warns on a tensor that requires grad; .item() is the clean way."""
+"""Printing a loss: "%f" % loss warns if it requires grad; .item() does not."""
 
 # %%
+import textwrap
 import warnings
 
 import torch
 
-# PyTorch shows this warning once per process. Ask for it every time, so that this
-# program shows it even if something that ran before it in the same Python already did.
+# PyTorch shows this warning once per process. Ask for it every time, so that
+# this program shows it even if something that ran before it in the same
+# Python already did.
 warn_always = torch.is_warn_always_enabled()
 torch.set_warn_always(True)
 
@@ -21,13 +23,15 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     print("loss = %f" % Loss)
 for warning in caught:
-    print(f"{warning.category.__name__}: {str(warning.message).splitlines()[0]}")
+    message = str(warning.message).splitlines()[0]
+    print(textwrap.fill(f"{warning.category.__name__}: {message}", 80))
 
 # %% The clean way: .item() asks for the number, and only the number
 print("loss = %f" % Loss.item())
 print(f"loss = {Loss.item():.8f}")
 
-# An f-string with a format spec works too: for a one-number tensor it formats .item().
+# An f-string with a format spec works too:
+# for a one-number tensor it formats .item().
 print(f"loss = {Loss:.8f}")
 
 torch.set_warn_always(warn_always)

@@ -1,4 +1,4 @@
-"""Three ways to dJ/dw for the MSE of w * x: the chapter 2 formula, autograd, a finite difference."""
+"""Three ways to dJ/dw: chapter 2's formula, autograd, a finite difference."""
 
 # %%
 import torch
@@ -25,5 +25,6 @@ for value in [0.0, 1.2, 3.0]:
     # 3. Finite difference: the slope of the loss itself, no calculus
     finite_difference = ((loss(value + h) - loss(value - h)) / (2 * h)).item()
 
-    print(f"w = {value:.1f}: by hand {by_hand:10.6f}, autograd {autograd:10.6f}, "
+    print(f"w = {value:.1f}: by hand {by_hand:10.6f}, "
+          f"autograd {autograd:10.6f}, "
           f"finite difference {finite_difference:10.6f}")

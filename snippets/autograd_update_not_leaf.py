@@ -1,4 +1,7 @@
-"""w = w - lr * w.grad: the new w is computed from the old, so it is no leaf, and its .grad is None."""
+"""w = w - lr * w.grad: the new w is no leaf, and its .grad is None.
+
+It is computed from the old w, so autograd records it as a result.
+"""
 
 # %%
 import textwrap
@@ -19,7 +22,8 @@ print(w.is_leaf, w.grad)
 w = w - learning_rate * w.grad
 print(w, w.is_leaf)
 
-# %% The next step: backward() fills only the .grad of leaves. This w is not one.
+# %% The next step: backward() fills only the .grad of leaves.
+# This w is not one.
 l = ((w * X - Y) ** 2).mean()
 l.backward()
 with warnings.catch_warnings(record=True) as caught:
@@ -27,7 +31,8 @@ with warnings.catch_warnings(record=True) as caught:
     print(w.grad)
 for warning in caught:  # its first two sentences say it all
     message = str(warning.message)
-    print(textwrap.fill(f"{warning.category.__name__}: {message[:message.index(' If you')]}", 88))
+    first_two = message[:message.index(' If you')]
+    print(textwrap.fill(f"{warning.category.__name__}: {first_two}", 80))
 
 # %% So the original loop would stop at its next line
 try:

@@ -1,6 +1,8 @@
-"""Updating w in place without torch.no_grad(): autograd refuses, with a RuntimeError."""
+"""Updating w in place without torch.no_grad(): autograd raises RuntimeError."""
 
 # %%
+import textwrap
+
 import torch
 
 X = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
@@ -11,11 +13,12 @@ learning_rate = 0.01
 l = ((w * X - Y) ** 2).mean()
 l.backward()
 
-# An in-place change of a leaf that requires grad would have to be recorded in its own graph.
+# An in-place change of a leaf that requires grad would have to be recorded
+# in its own graph.
 try:
     w -= learning_rate * w.grad  # forgot: with torch.no_grad():
 except RuntimeError as error:
-    print(f"RuntimeError: {error}")
+    print(textwrap.fill(f"RuntimeError: {error}", 80))
 
 # %% The fix: tell autograd this step is not part of the model
 with torch.no_grad():

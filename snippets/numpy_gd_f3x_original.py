@@ -1,6 +1,10 @@
-"""The original f = 3x NumPy program of notebook 004: the same N-times-too-large gradient, a 0-based log."""
+"""The original f = 3x NumPy program of notebook 004, with the same bug.
 
-# %% A faithful copy of the first program of notebook 004. Only "BOOK:" comments are new.
+Its gradient is N times too large, and its log counts epochs from 0.
+"""
+
+# %% A faithful copy of the first program of notebook 004.
+# Only "BOOK:" comments are new.
 # Gradient descent and training demonstration by programming from scratch
 
 import numpy as np
@@ -13,7 +17,8 @@ import numpy as np
 X = np.array([1, 2, 3, 4, 5], dtype=np.float32)
 
 # outputs for validations
-# BOOK: not for validation: these are the training targets the loss compares with.
+# BOOK: not for validation: these are the training targets the loss
+# BOOK: compares with.
 Y = np.array([3, 6, 9, 12, 15], dtype=np.float32)
 
 # strating weight
@@ -30,7 +35,8 @@ def loss(y, y_predicted):
 # Gradient calculation
 # d(loss)/dw = 1/N * 2x * (wx - y)
 # Formula by chaining of derivatives.
-# BOOK: the code does not do the 1/N (nor the sum the formula leaves out): 5 times too large.
+# BOOK: the code does not do the 1/N (nor the sum the formula leaves out):
+# BOOK: 5 times too large.
 def gradient(x, y, y_predicted):
     return np.dot(2*x, y_predicted - y).mean()
 
@@ -58,7 +64,8 @@ for epoch in range(n_iters):
     # update weights by gradient
     w -= dw * learning_rate
 
-    # BOOK: "epoch 0" is printed after the first update: the w shown is after it, the loss before it.
+    # BOOK: "epoch 0" is printed after the first update: the w shown is
+    # BOOK: after it, the loss before it.
     if epoch % 2 == 0:
         print(f'epoch {epoch}: w = {w:.3f}, loss = {l:.8f}')
 

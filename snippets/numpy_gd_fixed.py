@@ -1,4 +1,7 @@
-"""Gradient descent by hand with NumPy, the gradient fixed: (1/N) * sum of 2 x_i (w x_i - y_i)."""
+"""Gradient descent by hand with NumPy, the gradient fixed: divided by N.
+
+dJ/dw = (1/N) * sum of 2 x_i (w x_i - y_i).
+"""
 
 # %%
 import numpy as np
@@ -20,8 +23,10 @@ def loss(y, y_predicted):
     return ((y_predicted - y) ** 2).mean()
 
 
-# dJ/dw = (1/N) * sum of 2 x_i (w x_i - y_i): multiply element by element, then average.
-# (The original's np.dot(2*x, y_predicted - y).mean() sums and never divides by N.)
+# dJ/dw = (1/N) * sum of 2 x_i (w x_i - y_i):
+# multiply element by element, then average.
+# (The original's np.dot(2*x, y_predicted - y).mean() sums
+# and never divides by N.)
 def gradient(x, y, y_predicted):
     return (2 * x * (y_predicted - y)).mean()
 
@@ -38,7 +43,8 @@ for epoch in range(n_iters):
     dw = gradient(X, Y, y_pred)  # gradient at the current w
     w -= learning_rate * dw  # step downhill
 
-    # The same log line as the original: w after this epoch's update, loss before it.
+    # The same log line as the original:
+    # w after this epoch's update, loss before it.
     if epoch % 10 == 0:
         print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {l:.8f}")
 

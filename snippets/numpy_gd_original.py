@@ -1,7 +1,11 @@
-"""The original NumPy training loop, reproduced faithfully: its gradient is N times too large."""
+"""The original NumPy training loop, reproduced faithfully, with its bug.
 
-# %% A faithful copy of the first program of notebook 000 (notebook 002 has it too).
-# Only the comments marked "BOOK:" are new; the code and its prints are the original's.
+Its gradient is N times too large.
+"""
+
+# %% A faithful copy of the first program of notebook 000
+# (notebook 002 has it too). Only the comments marked "BOOK:" are new;
+# the code and its prints are the original's.
 import numpy as np
 
 # f = w*x
@@ -25,7 +29,8 @@ def loss(y, y_predicted):
 # MSE = 1/N * (w*x - y)**2
 # dJ/dw = 1/N 2x (w*x - y)
 # BOOK: bug. np.dot already sums over the N samples and returns one number;
-# BOOK: .mean() of one number is that number. The 1/N is lost: N times too large.
+# BOOK: .mean() of one number is that number.
+# BOOK: The 1/N is lost: N times too large.
 def gradient(x,y, y_predicted):
     return np.dot(2*x, y_predicted-y).mean()
 

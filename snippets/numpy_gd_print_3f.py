@@ -1,6 +1,7 @@
-"""The original NumPy loop of notebook 001: same bug, printed with the format spec ': .3f'."""
+"""The original NumPy loop of notebook 001: same bug, printed with ': .3f'."""
 
-# %% A faithful copy of the first program of notebook 001. Only "BOOK:" comments are new.
+# %% A faithful copy of the first program of notebook 001.
+# Only "BOOK:" comments are new.
 # Backpropagation calculation of a simple linear regression problem using numpy
 import numpy as np
 
@@ -22,7 +23,8 @@ def loss(y, y_predicted):
 # gradient
 # MSE = 1/N * (w*x - y)**2
 # dJ / dw = 1/N 2x (w*x - y)
-# BOOK: the same bug: np.dot sums, .mean() of the sum is the sum. N times too large.
+# BOOK: the same bug: np.dot sums, .mean() of the sum is the sum.
+# BOOK: N times too large.
 def gradient(x, y, y_predicted):
     return np.dot(2*x, y_predicted - y).mean()
 

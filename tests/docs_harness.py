@@ -12,7 +12,7 @@ Rules (README.md, "How the book is tested", says the same for authors):
   block printed. A block that prints needs one; an output fence after no code block is an error.
 - A block titled ``Not run: <reason>`` is skipped, and pytest reports the reason.
 - Each block runs in an empty temporary working folder; warnings are errors, unless the block
-  catches them itself to show them.
+  catches them itself to show them (PyTorch's warn-once warnings are raised every time).
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
 """
 
@@ -23,6 +23,7 @@ import io
 import linecache
 import os
 import re
+import sys
 import tempfile
 import traceback
 import warnings
@@ -145,6 +146,8 @@ class DocsHarness:
         # Like a reader's copy: an empty working folder (files a block writes land there), warnings are errors.
         with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder), warnings.catch_warnings():
             warnings.simplefilter("error")
+            if "torch" in sys.modules:  # PyTorch warns some things once per process: here, every time,
+                sys.modules["torch"].set_warn_always(True)  # so no block passes on an earlier block's warning
             if is_doctest:
                 failure = self.run_doctest(source, block, namespace, where)
                 if failure:

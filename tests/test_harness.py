@@ -35,6 +35,11 @@ FAULTS = {
     "output after no code": ('Text.\n\n```text title="Output"\n42\n```\n', ["page.md:3", "follows no code block"]),
     "printed but shows no output": ('```python\nprint("hidden")\n```\n', ["no output fence", "hidden"]),
     "warning": ('```python\nimport warnings\nwarnings.warn("careful")\n```\n', ["UserWarning: careful"]),
+    "a warning PyTorch gives once per process": (
+        "```python\nimport torch, warnings\nw = torch.ones(1, requires_grad=True)\n"
+        "with warnings.catch_warnings(record=True):\n    warnings.simplefilter('always')\n    '%f' % w\n```\n\n```python\n'%f' % w\n```\n",
+        ["page.md:9", "UserWarning: Converting a tensor with requires_grad=True to a scalar"],
+    ),
     "skip without reason": ('```python title="Not run:"\nprint(1)\n```\n', ["must say why"]),
 }
 

@@ -3,14 +3,16 @@
 A program's test is `pytest tests/test_snippets.py -k NAME`; its page is the doc that includes it.
 """
 
-import shutil
+import multiprocessing
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from tests.docs_harness import DocsHarness
+from tests.run_alone import run_alone
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -32,16 +34,22 @@ def test_program_is_shown_whole_on_a_page(name):
     assert name in SHOWN, f"snippets/{name}.py is on no page as a whole file: readers cannot see or copy it"
 
 
+@pytest.fixture(scope="session")
+def runs():
+    """Every shown program, started at once on both cores: name -> future (printed, traceback)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["numpy", "torch", "tests.run_alone"])
+    with ProcessPoolExecutor(2, mp_context=context, max_tasks_per_child=1) as pool:
+        yield {name: pool.submit(run_alone, str(SNIPPETS / f"{name}.py")) for name in sorted(SHOWN)}
+
+
 @pytest.mark.parametrize("name", sorted(SHOWN))
-def test_copied_program_prints_what_its_page_shows(name, tmp_path):
-    """What a reader does: copy the file into an empty folder, run it with a fresh Python."""
+def test_copied_program_prints_what_its_page_shows(name, runs):
+    """What a reader does: copy the file into an empty folder and run it in a fresh process."""
     where, shown = SHOWN[name]
-    copy = shutil.copy(SNIPPETS / f"{name}.py", tmp_path)
-    run = subprocess.run(
-        [sys.executable, "-I", "-W", "error", copy], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert run.returncode == 0, f"snippets/{name}.py failed when run alone:\n{run.stderr}"
-    assert normalized(run.stdout) == normalized(shown), f"{where} shows other output than snippets/{name}.py prints"
+    printed, error = runs[name].result(timeout=300)
+    assert not error, f"snippets/{name}.py failed when run alone:\n{error}"
+    assert normalized(printed) == normalized(shown), f"{where} shows other output than snippets/{name}.py prints"
 
 
 def test_cli_lists_every_program():

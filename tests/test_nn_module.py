@@ -1,0 +1,102 @@
+"""Chapter 5 (docs/nn-module.md): the claims its prose makes about its programs."""
+
+import re
+
+import numpy as np
+import pytest
+import torch
+import torch.nn as nn
+
+
+def test_the_initial_prediction_is_not_zero(program):
+    ns = program("module_parameters")
+    w, b = ns["w"].item(), ns["b"].item()
+    assert -1 <= w <= 1 and -1 <= b <= 1  # uniform on [-1/sqrt(1), 1/sqrt(1)]
+    assert abs(5 * w + b) > 1  # "w = 0, therefore: ans: 0" is false
+
+
+def test_custom_class_with_the_same_seed_prints_the_nn_linear_log(program, capsys):
+    program("module_linear")
+    linear = capsys.readouterr().out
+    program("module_custom_class")
+    custom = capsys.readouterr().out
+    assert linear == custom
+    program("module_six_points_original")
+    as_written = capsys.readouterr().out.splitlines()
+    program("module_six_points_class")
+    corrected = capsys.readouterr().out.splitlines()
+    assert as_written[:11] == corrected
+    assert as_written[11].startswith("31 warnings")
+
+
+def test_three_ways_to_the_gradients_agree_and_give_the_first_step(program, capsys):
+    ns = program("module_gradient_check")
+    for way in ("autograd", "fd"):
+        assert f"{ns[f'dw_{way}']:.6f}" == f"{ns['dw_hand']:.6f}"
+        assert f"{ns[f'db_{way}']:.6f}" == f"{ns['db_hand']:.6f}"
+    capsys.readouterr()
+    program("module_linear")
+    first = re.search(r"epoch 1: w = (\S+),", capsys.readouterr().out)[1]
+    w0 = program("module_parameters")["w"].item()  # the seeded initial w, where the gradient was taken
+    assert f"{w0 - 0.01 * ns['dw_hand']:.3f}" == first == "0.908"
+
+
+def test_the_bias_makes_a_long_narrow_valley(program):
+    ns = program("module_convergence_rate")
+    H = 2 / ns["N"] * ns["A_bias"].T @ ns["A_bias"]
+    small, large = np.linalg.eigvalsh(H)
+    assert (round(small, 3), round(large, 3)) == (0.299, 16.701)
+    assert round(large / small) == 56
+    assert round(2 / large, 2) == 0.12
+    assert round((1 - 0.01 * small) ** 100, 2) == 0.74
+
+
+@pytest.mark.parametrize("name, optimum", [("4 points", (2.0, 0.0)), ("6 points", (1.941, 0.069))])
+def test_gradient_descent_approaches_least_squares(program, name, optimum):
+    ns = program("module_least_squares")
+    x, y, learning_rate = ns["datasets"][name]
+    w, b = ns["least_squares"](x, y)
+    assert (round(w, 3), round(b, 3)) == optimum
+    w100, b100 = ns["gradient_descent"](x, y, learning_rate, 100)
+    w5000, b5000 = ns["gradient_descent"](x, y, learning_rate, 5000)
+    assert abs(w100 - w) + abs(b100 - b) > 0.3  # after 100 steps: still far
+    assert abs(w5000 - w) < 1e-3 and abs(b5000 - b) < 1e-3
+
+
+def test_flat_targets_broadcast_to_4x4_and_train_the_mean(program):
+    ns = program("module_shape_pitfall")
+    assert (ns["y_pred"] - ns["Y_flat"]).shape == (4, 4)
+    right = ns["loss"](ns["y_pred"], ns["Y"]).item()
+    assert abs(ns["wrong"].item() - right) > 1
+    assert abs(ns["model"].weight.item()) < 1e-3
+    assert abs(ns["model"].bias.item() - ns["Y_flat"].mean().item()) < 1e-3
+
+
+def test_a_layer_assigned_before_super_init_raises():
+    class Broken(nn.Module):
+        def __init__(self):
+            self.lin = nn.Linear(1, 1)
+            super().__init__()
+
+    with pytest.raises(AttributeError, match="before Module.__init__"):
+        Broken()
+
+
+def test_a_registered_layer_names_its_parameters(program):
+    ns = program("module_custom_class")
+    assert [name for name, _ in ns["model"].named_parameters()] == ["lin.weight", "lin.bias"]
+    assert torch.equal(ns["model"].lin.weight, ns["w"])
+
+
+def test_in_the_valley_momentum_and_adam_beat_plain_sgd(program):
+    ns = program("module_momentum_valley")
+    sgd, momentum, adam = (ns["train"](make) for make in ns["optimizers"].values())
+    assert momentum[2] < adam[2] < sgd[2]
+    assert abs(momentum[0] - 2) < 0.01 and abs(momentum[1]) < 0.02
+
+
+def test_state_dict_holds_detached_values_under_the_parameter_names(program):
+    model = program("module_parameters")["model"]
+    state = model.state_dict()
+    assert list(state) == [name for name, _ in model.named_parameters()] == ["weight", "bias"]
+    assert not any(value.requires_grad for value in state.values())
