@@ -57,8 +57,9 @@ def notebook_uri(page_uri: str) -> str:
     return "notebooks/" + posixpath.basename(page_uri).removesuffix(".md") + ".ipynb"
 
 
-def program_cells(path: Path) -> tuple[str, list[str]]:
-    """A program's docstring, and its code split at `# %%` lines (a cell's title stays, as a comment)."""
+def program_cells(path: Path) -> tuple[str, list[str], set[str]]:
+    """A program's docstring; its code split at `# %%` lines (a cell's title stays, as a comment);
+    the top-level packages it imports."""
     source = path.read_text()
     tree = ast.parse(source)
     docstring = ast.get_docstring(tree) or ""
@@ -69,24 +70,31 @@ def program_cells(path: Path) -> tuple[str, list[str]]:
             cells.append([f"# {line[4:].strip()}"] if line[4:].strip() else [])
         else:
             cells[-1].append(line)
-    return docstring, ["\n".join(cell).strip("\n") for cell in cells if "\n".join(cell).strip()]
+    imported = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    code = ["\n".join(cell).strip("\n") for cell in cells if "\n".join(cell).strip()]
+    return docstring, code, {name.split(".")[0] for name in imported} - set(sys.stdlib_module_names)
 
 
 def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
     v4 = nbformat.v4
-    cells = [v4.new_markdown_cell(
+    cells, needs = [], set()
+    for program in programs:
+        docstring, code, imported = program_cells(ROOT / program)
+        needs |= imported
+        cells.append(v4.new_markdown_cell(f"## {Path(program).name}\n\n{docstring}"))
+        cells += [v4.new_code_cell(c, metadata={"snippet": program}) for c in code]
+    order = ["numpy", "torch", "matplotlib"]  # the only packages tests/test_notebooks.py allows
+    packages = sorted(needs, key=lambda p: (order + [p]).index(p))
+    listed = [f"`{p}`" for p in packages]
+    listed = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
+    cells.insert(0, v4.new_markdown_cell(
         f"# {title}: the notebook\n\n"
         f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each exactly as "
         "in the book's `snippets/` folder. Each program sets up its own variables: run the cells top to "
         "bottom, or start at the first cell of any program.\n\n"
-        "Needs Python with `numpy` and `torch`"
-        + (", and `matplotlib` for the figures" if any("/figure_" in p for p in programs) else "")
-        + ", nothing else (Colab has them all): `pip install numpy torch matplotlib`."
-    )]
-    for program in programs:
-        docstring, code = program_cells(ROOT / program)
-        cells.append(v4.new_markdown_cell(f"## {Path(program).name}\n\n{docstring}"))
-        cells += [v4.new_code_cell(c, metadata={"snippet": program}) for c in code]
+        f"Needs Python 3 with {listed} (Colab has them): `pip install {' '.join(packages)}`."
+    ))
     kernel = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     return v4.new_notebook(cells=cells, metadata={"kernelspec": kernel, "language_info": {"name": "python"}})
 

@@ -1,7 +1,9 @@
 """The chapter notebooks (hooks/from_snippets.py): a reader's download runs alone and prints what the chapter shows."""
 
+import ast
 import html
 import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -20,6 +22,7 @@ for block in DocsHarness(ROOT).blocks():
         program = Path(block.origin[0][0]).relative_to(ROOT).as_posix()
         CHAPTERS.setdefault(block.doc.stem, []).append((program, block.output or ""))
 # What would tie a notebook to this repository or to a folder: it must run anywhere on its own.
+PACKAGES = {"numpy", "torch", "matplotlib"}  # all a reader needs besides Python (and Jupyter)
 NOT_STANDALONE = re.compile(r"^\s*(from|import)\s+(snippets|tests|hooks)\b|__file__|\.\./|['\"]snippets/", re.M)
 
 
@@ -50,6 +53,10 @@ def test_downloaded_notebook_runs_alone_and_prints_what_the_chapter_shows(site, 
     for cell in code:
         assert not NOT_STANDALONE.search(cell.source), f"{cell.metadata['snippet']}: not standalone:\n{cell.source}"
         assert not cell.outputs, "the download is the source notebook: outputs come from running it"
+        imported = [a.name for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Import) for a in n.names]
+        imported += [n.module for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.ImportFrom)]
+        needs = {name.split(".")[0] for name in imported} - set(sys.stdlib_module_names)
+        assert needs <= PACKAGES, f"{cell.metadata['snippet']} needs {needs - PACKAGES}: a reader has only {PACKAGES}"
 
     NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
 
