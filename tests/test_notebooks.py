@@ -54,7 +54,7 @@ def test_downloaded_notebook_runs_alone_and_prints_what_the_chapter_shows(site, 
         assert not NOT_STANDALONE.search(cell.source), f"{cell.metadata['snippet']}: not standalone:\n{cell.source}"
         assert not cell.outputs, "the download is the source notebook: outputs come from running it"
         imported = [a.name for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Import) for a in n.names]
-        imported += [n.module for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.ImportFrom)]
+        imported += [n.module or "." for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.ImportFrom)]
         needs = {name.split(".")[0] for name in imported} - set(sys.stdlib_module_names)
         assert needs <= PACKAGES, f"{cell.metadata['snippet']} needs {needs - PACKAGES}: a reader has only {PACKAGES}"
 
