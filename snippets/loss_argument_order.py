@@ -1,6 +1,7 @@
-"""loss(input, target): the order does not matter for MSELoss, and it does for BCELoss."""
+"""loss(input, target): swapping them is harmless in MSELoss, not in BCELoss."""
 
-# %% MSELoss is symmetric: (a - b)**2 == (b - a)**2, so a swapped call hides the mistake
+# %% MSELoss is symmetric: (a - b)**2 == (b - a)**2,
+# so a swapped call hides the mistake
 import torch
 import torch.nn as nn
 
@@ -18,8 +19,10 @@ labels = torch.tensor([1.0, 0.0, 1.0])
 
 bce = nn.BCELoss()
 print(f"BCELoss(input=p, target=labels) = {bce(p, labels).item():.4f}")
-# Swapped, log(0) appears; PyTorch clamps it to -100, so the number is large and meaningless.
+# Swapped, log(0) appears; PyTorch clamps it to -100,
+# so the number is large and meaningless.
 print(f"BCELoss(input=labels, target=p) = {bce(labels, p).item():.4f}")
 
 # %% The habit that prevents it: name the arguments
-print(f"BCELoss(input=p, target=labels) = {bce(input=p, target=labels).item():.4f}")
+print(f"BCELoss(input=p, target=labels) = "
+      f"{bce(input=p, target=labels).item():.4f}")

@@ -1,4 +1,7 @@
-"""A custom nn.Module: LinearRegression wraps nn.Linear; same seed, same log (lr 0.01)."""
+"""A custom nn.Module: LinearRegression wraps nn.Linear (lr 0.01).
+
+With the same seed as nn.Linear, it prints the same log.
+"""
 
 # %% The same data as before
 import torch
@@ -19,18 +22,22 @@ output_size = n_features
 # %% A model is a class: layers in __init__, the computation in forward
 class LinearRegression(nn.Module):
     def __init__(self, input_dim, output_dim):
-        # first, before any layer (the original wrote super(LinearRegression, self), Python 2 style)
+        # first, before any layer (the original wrote
+        # super(LinearRegression, self), Python 2 style)
         super().__init__()
-        # a layer assigned to self is registered: its parameters become the model's
+        # a layer assigned to self is registered:
+        # its parameters become the model's
         self.lin = nn.Linear(input_dim, output_dim)
 
     def forward(self, x):
         return self.lin(x)
 
 
-torch.manual_seed(42)  # the same seed as for nn.Linear: the same initial weight and bias
+# the same seed as for nn.Linear: the same initial weight and bias
+torch.manual_seed(42)
 model = LinearRegression(input_size, output_size)
-print(f"Prediction before training: f(5)= {model(X_test).item():.3f}")  # model(x) calls forward(x)
+# model(x) calls forward(x)
+print(f"Prediction before training: f(5)= {model(X_test).item():.3f}")
 
 # %% Training: the loop does not change with the model
 learning_rate = 0.01

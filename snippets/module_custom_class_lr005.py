@@ -1,4 +1,4 @@
-"""The first notebook's custom-class run: the same LinearRegression with lr 0.05, seeded."""
+"""The first notebook's custom-class run: LinearRegression, lr 0.05, seeded."""
 
 # %% 1) Design the model (input and output size, forward pass)
 import torch
@@ -24,12 +24,15 @@ class LinearRegression(nn.Module):
         return self.lin(x)
 
 
-torch.manual_seed(42)  # not in the original, whose random init printed f(5) = -2.491
+# not in the original, whose random init printed f(5) = -2.491
+torch.manual_seed(42)
 model = LinearRegression(input_size, output_size)
 
-print(f"Prediction for training: f(5) = {model(X_test).item():.3f}")  # before training
+# before training
+print(f"Prediction for training: f(5) = {model(X_test).item():.3f}")
 
-# %% 2) Construct the loss and the optimizer, with a 5 times larger learning rate
+# %% 2) Construct the loss and the optimizer,
+# with a 5 times larger learning rate
 learning_rate = 0.05
 n_iters = 100
 
@@ -48,4 +51,5 @@ for epoch in range(n_iters):
         [w, b] = model.parameters()
         print(f"epoch {epoch+1}: w = {w[0][0].item():.3f}, loss = {l:.8f}")
 
-print(f"Prediction for training: f(5) = {model(X_test).item():.3f}")  # after training
+# after training
+print(f"Prediction for training: f(5) = {model(X_test).item():.3f}")

@@ -1,6 +1,7 @@
-"""Three ways to nn.Linear's gradients: by hand, autograd's .grad, a finite difference."""
+"""nn.Linear's gradients three ways: by hand, autograd, a finite difference."""
 
-# %% The chapter's seeded nn.Linear, converted to float64 so the finite difference is accurate
+# %% The chapter's seeded nn.Linear, converted to float64
+# so the finite difference is accurate
 import torch
 import torch.nn as nn
 
@@ -9,7 +10,8 @@ Y = torch.tensor([[2], [4], [6], [8]], dtype=torch.float64)
 N = len(X)
 
 torch.manual_seed(42)
-model = nn.Linear(1, 1).double()  # init in float32 as before, then convert: the same w and b
+# init in float32 as before, then convert: the same w and b
+model = nn.Linear(1, 1).double()
 loss = nn.MSELoss()
 
 # %% 1. By hand: L = 1/N sum (w*x + b - y)**2, so

@@ -1,4 +1,7 @@
-"""Where (w, b) converge: the least-squares fit (np.linalg.lstsq) next to gradient descent."""
+"""Where (w, b) converge: the least-squares fit next to gradient descent.
+
+The least-squares fit is np.linalg.lstsq's.
+"""
 
 # %% Least squares: the (w, b) minimizing sum((w*x + b - y)**2), solved exactly
 import numpy as np
@@ -14,10 +17,12 @@ datasets = {  # name -> (x, y, learning rate of the original)
 def least_squares(x, y):
     A = np.column_stack([x, np.ones(len(x))])  # one column for w, one for b
     (w, b), *_ = np.linalg.lstsq(A, np.array(y, dtype=float), rcond=None)
-    return w, b + 0.0 if abs(b) > 1e-12 else 0.0  # b is 0 up to rounding: print 0.000, not -0.000
+    # b is 0 up to rounding: print 0.000, not -0.000
+    return w, b + 0.0 if abs(b) > 1e-12 else 0.0
 
 
-# %% Gradient descent with nn.Linear, as in the chapter, stopped after n_iters steps
+# %% Gradient descent with nn.Linear, as in the chapter,
+# stopped after n_iters steps
 def gradient_descent(x, y, learning_rate, n_iters):
     X = torch.tensor(x, dtype=torch.float32).reshape(-1, 1)
     Y = torch.tensor(y, dtype=torch.float32).reshape(-1, 1)
@@ -33,11 +38,13 @@ def gradient_descent(x, y, learning_rate, n_iters):
     return model.weight.item(), model.bias.item()
 
 
-# %% The exact optimum, then GD after 100 steps (the original's run) and after 5000
+# %% The exact optimum, then GD after 100 steps (the original's run)
+# and after 5000
 for name, (x, y, learning_rate) in datasets.items():
     w, b = least_squares(x, y)
     print(f"{name}, {'lstsq:':<15} w = {w:.3f}, b = {b:.3f}")
     for n_iters in [100, 5000]:
         w, b = gradient_descent(x, y, learning_rate, n_iters)
         label = f"GD {n_iters:>4} steps:"
-        print(f"{name}, {label:<15} w = {w:.3f}, b = {b:.3f}  (lr {learning_rate})")
+        print(f"{name}, {label:<15} w = {w:.3f}, b = {b:.3f}  "
+              f"(lr {learning_rate})")

@@ -1,4 +1,4 @@
-"""nn.Linear(1, 1) as the model: a weight and a bias, data as columns of shape [4, 1]."""
+"""nn.Linear(1, 1) as the model: a weight and a bias, data as [4, 1] columns."""
 
 # %% Data as a matrix: one row per sample, one column per feature
 # --8<-- [start:data]
@@ -18,10 +18,13 @@ output_size = n_features
 # --8<-- [end:data]
 
 # %% The model: y = x @ weight.T + bias, with a random initial weight and bias
-torch.manual_seed(42)  # not in the original: it makes the random init, and so the log, reproducible
+# not in the original: it makes the random init,
+# and so the log, reproducible
+torch.manual_seed(42)
 model = nn.Linear(input_size, output_size)
 
-# The original's comment said "w = 0, therefore: ans: 0". False for nn.Linear: its init is random.
+# The original's comment said "w = 0, therefore: ans: 0".
+# False for nn.Linear: its init is random.
 print(f"Prediction before training: f(5)= {model(X_test).item():.3f}")
 
 # %% Training
@@ -29,7 +32,8 @@ learning_rate = 0.01
 n_iters = 100
 
 loss = nn.MSELoss()
-optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)  # the weight and the bias
+# it updates the weight and the bias
+optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
 
 for epoch in range(n_iters):
     y_pred = model(X)

@@ -1,4 +1,7 @@
-"""In the (w, b) valley, momentum and Adam beat plain SGD: nn.Linear, 100 steps, one start."""
+"""In the (w, b) valley, momentum and Adam beat plain SGD.
+
+nn.Linear, 100 steps, one start for all three optimizers.
+"""
 
 # %% The four points, a model with a bias, and the three optimizers of chapter 4
 import torch
@@ -10,7 +13,9 @@ n_iters = 100
 
 optimizers = {
     "SGD(lr=0.01)": lambda params: torch.optim.SGD(params, lr=0.01),
-    "SGD(lr=0.01, momentum=0.9)": lambda params: torch.optim.SGD(params, lr=0.01, momentum=0.9),
+    "SGD(lr=0.01, momentum=0.9)": lambda params: torch.optim.SGD(
+        params, lr=0.01, momentum=0.9
+    ),
     "Adam(lr=0.1)": lambda params: torch.optim.Adam(params, lr=0.1),
 }
 

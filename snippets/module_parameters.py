@@ -1,4 +1,4 @@
-"""Inside nn.Linear(1, 1): parameters, names, shapes, state_dict, and the random init."""
+"""Inside nn.Linear: parameters, names, shapes, state_dict, the random init."""
 
 # %% A seeded model, so the printed numbers are the same on every run
 import torch
@@ -8,16 +8,20 @@ torch.manual_seed(42)
 model = nn.Linear(1, 1)
 print(model)
 
-# %% parameters() yields the tensors the optimizer updates: the weight first, then the bias
+# %% parameters() yields the tensors the optimizer updates:
+# the weight first, then the bias
 [w, b] = model.parameters()
 print(f"w: shape {list(w.shape)}, requires_grad={w.requires_grad}")
 print(f"b: shape {list(b.shape)}, requires_grad={b.requires_grad}")
 
-# %% named_parameters() adds the names; state_dict() maps the same names to detached values
+# %% named_parameters() adds the names;
+# state_dict() maps the same names to detached values
 for name, parameter in model.named_parameters():
     print(f"{name} = {parameter.item():.4f}")
 print(list(model.state_dict()))
 
-# %% The init is uniform on [-1/sqrt(in_features), 1/sqrt(in_features)]: here [-1, 1], not 0
+# %% The init is uniform on [-1/sqrt(in_features), 1/sqrt(in_features)]:
+# here [-1, 1], not 0
 X_test = torch.tensor([5], dtype=torch.float32)
-print(f"f(5) = 5 * {w.item():.4f} + {b.item():.4f} = {model(X_test).item():.4f}")
+print(f"f(5) = 5 * {w.item():.4f} + {b.item():.4f} = "
+      f"{model(X_test).item():.4f}")

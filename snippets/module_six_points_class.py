@@ -1,4 +1,7 @@
-"""Six points, the third notebook's class version corrected: .item(), loss(input, target)."""
+"""Six points, the third notebook's class version, corrected.
+
+.item() before formatting a number, and loss(input, target).
+"""
 
 # %% Six points that no line fits exactly
 import torch
@@ -20,7 +23,8 @@ class LinearRegression(nn.Module):  # "LinearRegresion" in the original
         return self.lin(x)
 
 
-torch.manual_seed(42)  # the same seed as the nn.Linear version: the same init, the same log
+# the same seed as the nn.Linear version: the same init, the same log
+torch.manual_seed(42)
 model = LinearRegression(in_features, out_features)
 
 loss = nn.MSELoss()
@@ -30,7 +34,8 @@ n_iters = 100
 
 optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
 
-# %% Training: .item() turns a one-element tensor into a Python float before formatting
+# %% Training: .item() turns a one-element tensor into a Python float
+# before formatting
 for epoch in range(n_iters):
     Y_pred = model(X)
     l = loss(Y_pred, Y)
@@ -40,7 +45,8 @@ for epoch in range(n_iters):
 
     if epoch % 10 == 0:
         [w, b] = model.parameters()
-        print("epoch %i: w = %f, b = %f, loss = %f" % (epoch + 1, w.item(), b.item(), l.item()))
+        print("epoch %i: w = %f, b = %f, loss = %f"
+              % (epoch + 1, w.item(), b.item(), l.item()))
 
 with torch.no_grad():  # a prediction needs no graph
     print("model prediction: f(5) = %f" % model(torch.tensor([5.0])).item())

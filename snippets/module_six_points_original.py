@@ -1,6 +1,11 @@
-"""Six points, nn.Linear, lr 0.015: the third notebook's program plus a seed. Its "%f" warns."""
+"""Six points, nn.Linear, lr 0.015: the third notebook's program plus a seed.
 
-# %% The original, with `import torch` added (the notebook imported it in an earlier cell)
+Its "%f" of tensors that require grad warns.
+"""
+
+# %% The original, with `import torch` added
+# (the notebook imported it in an earlier cell)
+import textwrap
 import warnings
 
 import torch
@@ -11,7 +16,8 @@ Y = torch.tensor([[2], [4], [6], [8], [11], [16]], dtype=torch.float32)
 in_feature = 1
 out_feature = 1
 
-torch.manual_seed(42)  # not in the original: its random init made every run print other numbers
+# not in the original: its random init made every run print other numbers
+torch.manual_seed(42)
 model = torch.nn.Linear(in_feature, out_feature)
 
 loss = torch.nn.MSELoss()
@@ -21,7 +27,8 @@ iter_num = 100
 
 optemiser = torch.optim.SGD(model.parameters(), learning_rate)  # sic
 
-# %% PyTorch gives this warning once per process; set_warn_always shows it at every conversion.
+# %% PyTorch gives this warning once per process;
+# set_warn_always shows it at every conversion.
 warn_always = torch.is_warn_always_enabled()
 torch.set_warn_always(True)
 with warnings.catch_warnings(record=True) as caught:
@@ -29,7 +36,8 @@ with warnings.catch_warnings(record=True) as caught:
     for iter in range(iter_num):
         Y_pred = model(X)
 
-        Loss = loss(Y, Y_pred)  # MISTAKE (harmless for MSE): the order is loss(input, target)
+        # MISTAKE (harmless for MSE): the order is loss(input, target)
+        Loss = loss(Y, Y_pred)
 
         Loss.backward()
 
@@ -39,11 +47,14 @@ with warnings.catch_warnings(record=True) as caught:
 
         if iter % 10 == 0:
             [w, b] = model.parameters()
-            # MISTAKE: "%f" of w, b and Loss converts tensors that require grad: 3 warnings a line
-            print("epoch %i: w = %f, b = %f, loss = %f" % (iter + 1, w, b, Loss))
+            # MISTAKE: "%f" of w, b and Loss converts tensors that require grad:
+            # 3 warnings a line
+            print("epoch %i: w = %f, b = %f, loss = %f"
+                  % (iter + 1, w, b, Loss))
 
-    print("model prediction: f(5) = %f" % model(torch.tensor([5], dtype=torch.float32)))
+    print("model prediction: f(5) = %f"
+          % model(torch.tensor([5], dtype=torch.float32)))
 torch.set_warn_always(warn_always)  # restore the setting
 
 print(f"{len(caught)} warnings, the first: {caught[0].category.__name__}:")
-print(str(caught[0].message).split(" (Triggered")[0])
+print(textwrap.fill(str(caught[0].message).split(" (Triggered")[0], 80))

@@ -1,4 +1,7 @@
-"""SGD, SGD with momentum and Adam on f = w * x: the same 50 steps, final w and loss in a table."""
+"""SGD, SGD with momentum and Adam on f = w * x: the same 50 steps.
+
+The final w and loss in a table, then w every 10 steps.
+"""
 
 # %% The same problem for every optimizer: X, Y, w = 0.0, 50 steps of MSELoss
 import torch
@@ -10,7 +13,9 @@ n_iters = 50
 
 optimizers = {
     "SGD(lr=0.01)": lambda params: torch.optim.SGD(params, lr=0.01),
-    "SGD(lr=0.01, momentum=0.9)": lambda params: torch.optim.SGD(params, lr=0.01, momentum=0.9),
+    "SGD(lr=0.01, momentum=0.9)": lambda params: torch.optim.SGD(
+        params, lr=0.01, momentum=0.9
+    ),
     "Adam(lr=0.1)": lambda params: torch.optim.Adam(params, lr=0.1),
 }
 
@@ -31,16 +36,23 @@ def train(make_optimizer):
         return w_history, loss(w * X, Y).item()
 
 
-results = {name: train(make_optimizer) for name, make_optimizer in optimizers.items()}
+results = {
+    name: train(make_optimizer) for name, make_optimizer in optimizers.items()
+}
 
-# %% Markdown tables, printed by the code: the final numbers, then w every 10 steps
+# %% Markdown tables, printed by the code:
+# the final numbers, then w every 10 steps
 print("| optimizer | final w | final loss |")
 print("| --- | ---: | ---: |")
 for name, (w_history, loss_final) in results.items():
     print(f"| `{name}` | {w_history[-1]:.4f} | {loss_final:.2e} |")
 
 print()
-print("| optimizer | " + " | ".join(f"step {n}" for n in range(10, n_iters + 1, 10)) + " |")
+print("| optimizer | "
+      + " | ".join(f"step {n}" for n in range(10, n_iters + 1, 10))
+      + " |")
 print("| --- |" + " ---: |" * (n_iters // 10))
 for name, (w_history, _) in results.items():
-    print(f"| `{name}` | " + " | ".join(f"{w:.3f}" for w in w_history[9::10]) + " |")
+    print(f"| `{name}` | "
+          + " | ".join(f"{w:.3f}" for w in w_history[9::10])
+          + " |")

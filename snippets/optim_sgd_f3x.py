@@ -1,6 +1,10 @@
-"""f = 3x on five points, lr 0.005, epochs counted from 0, predicting f(10): the fourth notebook."""
+"""f = 3x on five points, lr 0.005, epochs counted from 0: the fourth notebook.
 
-# %% Gradient descent with autograd & optimizer; the target function is f(x) = 3 * x
+It predicts f(10), before and after training.
+"""
+
+# %% Gradient descent with autograd & optimizer;
+# the target function is f(x) = 3 * x
 import torch
 import torch.nn as nn
 
@@ -27,14 +31,16 @@ optimizer = torch.optim.SGD([w], lr=learning_rate)
 # %% The training loop
 for epoch in range(n_iters):
     predicted_y = forward(X)
-    l = loss(Y, predicted_y)  # as in the original; PyTorch's order is loss(predicted_y, Y)
+    # as in the original; PyTorch's order is loss(predicted_y, Y)
+    l = loss(Y, predicted_y)
 
     l.backward()  # dl/dw
     optimizer.step()
-    optimizer.zero_grad()  # empty the gradient to avoid accumulation in the loop
+    optimizer.zero_grad()  # empty the gradient, or it accumulates in the loop
 
     if epoch % 10 == 0:
-        # 0-based: "epoch 0" is the first epoch, and w is printed after its update
+        # 0-based: "epoch 0" is the first epoch,
+        # and w is printed after its update
         print(f"epoch {epoch}: w = {w:.3f}, loss = {l:.8f}")
 
 print(f"Prediction after training for f(10): {forward(10):.3f}")

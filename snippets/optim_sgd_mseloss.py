@@ -1,4 +1,4 @@
-"""nn.MSELoss and torch.optim.SGD replace the hand-written loss and update (50 epochs)."""
+"""nn.MSELoss and torch.optim.SGD replace our loss and update (50 epochs)."""
 
 # %% The data and the model f = w * x: the best w is 2
 import torch
@@ -21,19 +21,21 @@ learning_rate = 0.01
 n_iters = 50
 
 loss = nn.MSELoss()  # mean of (y_pred - y)**2, as our own loss() was
-optimizer = torch.optim.SGD([w], lr=learning_rate)  # it updates the tensors in this list
+# the optimizer updates the tensors in this list
+optimizer = torch.optim.SGD([w], lr=learning_rate)
 
 for epoch in range(n_iters):
     y_pred = forward(X)
 
-    # As in the original. PyTorch's order is loss(input, target): loss(y_pred, Y), see below.
+    # As in the original. PyTorch's order is loss(input, target):
+    # loss(y_pred, Y), see below.
     l = loss(Y, y_pred)
 
     l.backward()  # dl/dw, added into w.grad
 
-    optimizer.step()  # w -= learning_rate * w.grad, without recording it in the graph
+    optimizer.step()  # w -= learning_rate * w.grad, not recorded in the graph
 
-    optimizer.zero_grad()  # clear w.grad, or the next backward() would add to it
+    optimizer.zero_grad()  # clear w.grad, or the next backward() adds to it
 
     if epoch % 2 == 0:
         # w is after this epoch's step; l was computed before it, with the old w

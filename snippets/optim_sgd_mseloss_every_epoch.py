@@ -1,4 +1,7 @@
-"""MSELoss + SGD for 100 epochs, logging every epoch (the first notebook's version)."""
+"""MSELoss + SGD for 100 epochs, logging every epoch.
+
+The first notebook's version.
+"""
 
 # %% 1) Design the model: f = w * x, and the best w is 2
 import torch
@@ -14,7 +17,7 @@ def forward(x):
     return w * x
 
 
-# "for training" as in the original notebook: it is the prediction *before* training.
+# "for training" as in the original: it is the prediction *before* training.
 print(f"Prediction for training: f(5) = {forward(5):.3f}")
 
 # %% 2) Construct the loss and the optimizer
@@ -26,7 +29,7 @@ optimizer = torch.optim.SGD([w], lr=learning_rate)
 # %% 3) The training loop: forward, backward, update, zero the gradient
 for epoch in range(n_iters):
     y_pred = forward(X)
-    l = loss(Y, y_pred)  # as in the original; PyTorch's order is loss(y_pred, Y)
+    l = loss(Y, y_pred)  # as in the original; PyTorch's order: loss(y_pred, Y)
 
     l.backward()
     optimizer.step()

@@ -1,4 +1,4 @@
-"""The six-point program corrected: loss(input, target), and .item() before formatting a number."""
+"""Six points, corrected: loss(input, target), and .item() before formatting."""
 
 # %% The data: no exact w fits all six points, so the loss cannot reach 0
 import torch
@@ -38,5 +38,6 @@ for epoch in range(n_iters):
 
 print("model prediction: f(5) = %f" % forward(5, w).item())
 
-# %% The best w for f = w * x minimizes sum((w*x - y)**2): w = sum(x*y) / sum(x*x)
+# %% The best w for f = w * x minimizes sum((w*x - y)**2):
+# w = sum(x*y) / sum(x*x)
 print("least squares:   w = %f" % ((X * Y).sum() / (X * X).sum()).item())

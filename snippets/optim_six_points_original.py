@@ -1,6 +1,8 @@
-"""Six points, MSELoss + SGD, as the third notebook wrote it: its "%f" of a tensor warns."""
+"""Six points, MSELoss + SGD, as the third notebook wrote it: its "%f" warns."""
 
-# %% The original, with `import torch` added (the notebook imported it in an earlier cell)
+# %% The original, with `import torch` added
+# (the notebook imported it in an earlier cell)
+import textwrap
 import warnings
 
 import torch
@@ -22,7 +24,8 @@ iter_num = 20
 
 optemiser = torch.optim.SGD([w], learning_rate)  # sic: "optimiser"
 
-# %% PyTorch gives this warning once per process; set_warn_always shows it at every print.
+# %% PyTorch gives this warning once per process;
+# set_warn_always shows it at every print.
 warn_always = torch.is_warn_always_enabled()
 torch.set_warn_always(True)
 with warnings.catch_warnings(record=True) as caught:
@@ -30,7 +33,8 @@ with warnings.catch_warnings(record=True) as caught:
     for iter in range(iter_num):  # `iter` shadows Python's built-in iter()
         Y_pred = forward(X, w)
 
-        Loss = loss(Y, Y_pred)  # MISTAKE (harmless for MSE): the order is loss(input, target)
+        # MISTAKE (harmless for MSE): the order is loss(input, target)
+        Loss = loss(Y, Y_pred)
 
         Loss.backward()
 
@@ -39,11 +43,12 @@ with warnings.catch_warnings(record=True) as caught:
         optemiser.zero_grad()
 
         if iter % 2 == 0:
-            # MISTAKE: "%f" % Loss converts a tensor that requires grad -> a warning each time
+            # MISTAKE: "%f" % Loss converts a tensor that requires grad
+            # -> a warning each time
             print("epoch %i: w = %f, loss = %f" % (iter + 1, w.item(), Loss))
 
     print("model prediction: f(5) = %f" % forward(5, w))  # the same mistake
 torch.set_warn_always(warn_always)  # restore the setting
 
 print(f"{len(caught)} warnings, the first: {caught[0].category.__name__}:")
-print(str(caught[0].message).split(" (Triggered")[0])
+print(textwrap.fill(str(caught[0].message).split(" (Triggered")[0], 80))

@@ -1,4 +1,7 @@
-"""Where zero_grad() goes: before backward() or after step() gives the same w; never is wrong."""
+"""Where zero_grad() goes: before backward() or after step() gives the same w.
+
+Never clearing the gradient is wrong.
+"""
 
 # %% One training run; `where` says when the gradient is cleared
 import torch
@@ -25,11 +28,13 @@ def train(where):
     return w.item()
 
 
-# %% Nothing reads w.grad between step() and the next backward(), so both places work
+# %% Nothing reads w.grad between step() and the next backward(),
+# so both places work
 for where in ["before backward", "after step", "never"]:
     print(f"zero_grad {where:>15}: w = {train(where):.6f}")
 
-# %% zero_grad() sets the gradient to None (set_to_none=True, the default since PyTorch 2.0)
+# %% zero_grad() sets the gradient to None
+# (set_to_none=True, the default since PyTorch 2.0)
 w = torch.tensor(0.0, requires_grad=True)
 optimizer = torch.optim.SGD([w], lr=learning_rate)
 print(f"before any backward: w.grad = {w.grad}")
