@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 from mkdocs.exceptions import PluginError
+from nbclient.exceptions import CellExecutionError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -153,6 +154,27 @@ def on_files(files, config):
     for name, svg in run_figures():
         files.append(File.generated(config, f"assets/figures/{name}.svg", content=svg))
     return files
+
+
+def on_pre_page(page, config, files):
+    """A cell that raises fails the build (mkdocs-jupyter, allow_errors: false): say which program raised.
+
+    Runs after mkdocs-jupyter's on_pre_page (hooks come after plugins), which replaced page.render."""
+    if page.file.src_uri not in {notebook_uri(uri) for uri in chapters}:
+        return page
+    render = page.render
+
+    def render_naming_the_program(*args, **kwargs):
+        try:
+            return render(*args, **kwargs)
+        except CellExecutionError as error:
+            cells = nbformat.read(page.file.abs_src_path, as_version=4).cells
+            program = next(c.metadata["snippet"] for c in cells if c.cell_type == "code" and c.source in str(error))
+            message = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # the kernel's traceback comes in colour
+            raise PluginError(f"{page.file.src_uri}: a cell of {program} raised:\n{message}") from error
+
+    page.render = render_naming_the_program
+    return page
 
 
 def on_page_content(content, page, config, files):

@@ -91,4 +91,4 @@ def test_a_program_that_raises_fails_the_build(book_copy, tmp_path):
     program.write_text(program.read_text() + '\nraise RuntimeError("a cell that raises, on purpose")\n')
     build = mkdocs_build(book_copy, tmp_path / "site")
     assert build.returncode != 0, "the build passed with a notebook cell that raises"
-    assert "a cell that raises, on purpose" in build.stderr
+    assert "snippets/chain_rule_graph.py raised" in build.stderr and "a cell that raises, on purpose" in build.stderr
