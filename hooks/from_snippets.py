@@ -5,14 +5,15 @@
   on every build), listed under "Notebooks" in the nav, and rendered by mkdocs-jupyter, which executes
   them (`allow_errors: false`: a raising cell fails the build) and offers the `.ipynb` for download.
   Each program becomes a markdown cell (its docstring) and one code cell per `# %%` cell of the file.
-- Figures: every `snippets/figure_NAME.py` runs in an empty folder with a fresh Python and must write
-  `NAME.svg` there; it is served as `assets/figures/NAME.svg`. A failing figure program fails the build.
+- Figures: every `snippets/figure_NAME.py` runs in an empty folder and must write `NAME.svg` there; it is
+  served as `assets/figures/NAME.svg`. A failing figure program fails the build, and is named.
 """
 
 import ast
 import os
 import posixpath
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,10 +21,10 @@ from pathlib import Path
 
 import nbformat
 from mkdocs.exceptions import PluginError
-from nbclient.exceptions import CellExecutionError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / ".cache" / "notebooks"
@@ -140,9 +141,8 @@ def run_figures():
 
 @event_priority(50)  # before mkdocs-jupyter's on_files, which only turns Files it already sees into pages
 def on_files(files, config):
-    NOTEBOOKS.mkdir(parents=True, exist_ok=True)
-    for stale in NOTEBOOKS.iterdir():  # execution leaves figures here too; start from nothing
-        stale.unlink()
+    shutil.rmtree(NOTEBOOKS, ignore_errors=True)  # execution leaves files here too: start from nothing
+    NOTEBOOKS.mkdir(parents=True)
     for page_uri, (title, programs) in chapters.items():
         uri = notebook_uri(page_uri)
         path = NOTEBOOKS / posixpath.basename(uri)
@@ -184,8 +184,7 @@ def on_page_content(content, page, config, files):
         notebook_file = files.get_file_from_path(notebook_uri(page.file.src_uri))
         download = posixpath.join(posixpath.dirname(notebook_file.dest_uri), posixpath.basename(notebook_file.src_uri))
         links = [("Run this chapter as a notebook", notebook_file.url), ("Download the .ipynb", download)]
-    elif page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
-        chapter = next(uri for uri in chapters if notebook_uri(uri) == page.file.src_uri)
+    elif chapter := next((uri for uri in chapters if notebook_uri(uri) == page.file.src_uri), None):
         download = posixpath.join(posixpath.dirname(page.file.dest_uri), posixpath.basename(page.file.src_uri))
         links = [("Download the .ipynb", download), ("Read the chapter", files.get_file_from_path(chapter).url)]
     if not links:
