@@ -10,13 +10,13 @@
 """
 
 import ast
+import atexit
 import os
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
@@ -116,33 +116,21 @@ for program in sys.argv[1:]:
     runpy.run_path(program, run_name="__main__")
     matplotlib.pyplot.close("all")
 """
+FIGURES = ROOT / ".cache" / "figures"
+figures: dict[str, subprocess.Popen] = {}  # the figure run, started in on_files, awaited in on_env
 
 
-def run_figures():
-    """Run every snippets/figure_NAME.py, each in an empty folder; yield (NAME, the SVG it wrote)."""
-    programs = sorted((ROOT / "snippets").glob("figure_*.py"))
-    with tempfile.TemporaryDirectory() as tmp:
-        for program in programs:
-            Path(tmp, program.stem).mkdir()
-        run = subprocess.run(
-            [sys.executable, "-I", "-c", FIGURE_RUNNER, *map(str, programs)], capture_output=True, text=True,
-            env={**os.environ, "MPLBACKEND": "Agg", "BOOK_FIGURES": tmp}, timeout=600,
-        )
-        if run.returncode:
-            failed = next(Path(line).name for line in reversed(run.stderr.splitlines()) if line in map(str, programs))
-            raise PluginError(f"figure program snippets/{failed} failed:\n{run.stderr}")
-        for program in programs:
-            name = program.stem.removeprefix("figure_")
-            svg = Path(tmp, program.stem, f"{name}.svg")
-            if not svg.is_file():
-                raise PluginError(f"figure program snippets/{program.name} did not write {svg.name}")
-            yield name, svg.read_bytes()
+def figure_svg(program: Path) -> Path:
+    return FIGURES / program.stem / f"{program.stem.removeprefix('figure_')}.svg"
 
 
 @event_priority(50)  # before mkdocs-jupyter's on_files, which only turns Files it already sees into pages
 def on_files(files, config):
-    shutil.rmtree(NOTEBOOKS, ignore_errors=True)  # execution leaves files here too: start from nothing
-    NOTEBOOKS.mkdir(parents=True)
+    if "run" in figures:  # `mkdocs serve`: a rebuild after a build that failed before on_env
+        figures.pop("run").kill()
+    for folder in NOTEBOOKS, FIGURES:
+        shutil.rmtree(folder, ignore_errors=True)  # execution leaves files here too: start from nothing
+        folder.mkdir(parents=True)
     for page_uri, (title, programs) in chapters.items():
         uri = notebook_uri(page_uri)
         path = NOTEBOOKS / posixpath.basename(uri)
@@ -151,9 +139,33 @@ def on_files(files, config):
         # notebook's path from src_dir, which a generated File does not have.
         files.append(File(uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
-    for name, svg in run_figures():
-        files.append(File.generated(config, f"assets/figures/{name}.svg", content=svg))
+    # The figures are made while mkdocs-jupyter executes the notebooks; on_env waits for them.
+    programs = sorted((ROOT / "snippets").glob("figure_*.py"))
+    for program in programs:
+        figure_svg(program).parent.mkdir()
+        files.append(File.generated(config, f"assets/figures/{figure_svg(program).name}",
+                                    abs_src_path=str(figure_svg(program))))
+    with open(FIGURES / "stderr.txt", "w") as stderr:  # a file: a full pipe would stall the run
+        figures["run"] = subprocess.Popen(
+            [sys.executable, "-I", "-c", FIGURE_RUNNER, *map(str, programs)], stdout=subprocess.DEVNULL,
+            stderr=stderr, env={**os.environ, "MPLBACKEND": "Agg", "BOOK_FIGURES": str(FIGURES)},
+        )
+    atexit.register(figures["run"].kill)  # if the build fails first, do not leave the run behind
     return files
+
+
+def on_env(env, config, files):
+    """The figures must be made before mkdocs copies the site's files, right after this event."""
+    programs = sorted((ROOT / "snippets").glob("figure_*.py"))
+    figures["run"].wait(timeout=600)
+    stderr = (FIGURES / "stderr.txt").read_text()
+    if figures.pop("run").returncode:
+        failed = next(Path(line).name for line in reversed(stderr.splitlines()) if line in map(str, programs))
+        raise PluginError(f"figure program snippets/{failed} failed:\n{stderr}")
+    for program in programs:
+        if not figure_svg(program).is_file():
+            raise PluginError(f"figure program snippets/{program.name} did not write {figure_svg(program).name}")
+    return env
 
 
 def on_pre_page(page, config, files):
