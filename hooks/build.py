@@ -7,6 +7,9 @@
 - KaTeX's CSS and fonts are copied from node_modules into the site at build time, not committed.
 - Accessibility (axe-core, tests/test_browser.py): material's search dialog gets a name, notebook code
   cells take keyboard focus; notebook pages rank below their chapters in search.
+- Notebook pages (mkdocs-jupyter): the `$…$`/`$$…$$` of markdown cells goes through the same KaTeX
+  path, and the scripts its template adds (MathJax and mermaid, both from cdnjs) are removed: the
+  site requests nothing from other hosts.
 """
 
 import html
@@ -94,8 +97,32 @@ def render_toc_math(items, where):
         item.title = TEX_IN_TITLE.sub(lambda m: next(rendered), item.title)
 
 
+# nbconvert leaves a markdown cell's math as written, HTML-escaped, inside the cell's rendered div.
+MARKDOWN_CELL = re.compile(r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+NOTEBOOK_MATH = re.compile(
+    r"(?P<code><(code|pre)\b.*?</\2>)"  # a $ in code is not math: matched first, left alone
+    r"|<p>\$\$(?P<display>.+?)\$\$</p>|\$\$(?P<display_inline>.+?)\$\$"
+    r"|\$(?P<inline>[^\s$](?:[^$]*?[^\s$])?)\$",  # no space inside the dollars: "5$ or 6$" is not math
+    re.S,
+)
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+
+
+def arithmatex_span(m):
+    """One $…$ / $$…$$ -> the span or div that arithmatex makes, which render_math then renders."""
+    if m["code"]:
+        return m["code"]
+    display = m["display"] or m["display_inline"]
+    if display is not None:
+        return f'<div class="arithmatex">\\[{display}\\]</div>'
+    return f'<span class="arithmatex">\\({m["inline"]}\\)</span>'
+
+
 def on_page_content(content, page, config, files):
     render_toc_math(page.toc, page.file.src_uri)
+    if page.file.src_uri.endswith(".ipynb"):
+        content = SCRIPT.sub(lambda m: "" if re.search(r"mathjax|mermaid|https?:", m[0], re.I) else m[0], content)
+        content = MARKDOWN_CELL.sub(lambda m: m[1] + NOTEBOOK_MATH.sub(arithmatex_span, m[2]) + m[3], content)
     return render_math(content, page.file.src_uri)
 
 

@@ -7,6 +7,7 @@ wall time of importing torch. Measured, not asserted: timing tests are flaky on 
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +26,9 @@ def wall(*command: str, repeat: int = 3) -> float:
 torch = wall(sys.executable, "-c", "import torch")
 doctests = wall(sys.executable, "-m", "pytest", "-q", "docs")
 suite = wall(sys.executable, "-m", "pytest", "-q", repeat=1)
+with tempfile.TemporaryDirectory() as site:  # nothing is cached: every build runs notebooks and figures
+    build = wall(sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site, repeat=1)
 print(f"import torch           {torch:6.2f} s  (median of 3)")
 print(f"doc-tests (docs/)      {doctests:6.2f} s  = {doctests / torch:.1f}x import torch (target < 3x)")
 print(f"whole suite (pytest)   {suite:6.2f} s  (target < 60 s)")
+print(f"site build (mkdocs)    {build:6.2f} s  (executes every chapter's notebook and figure program)")

@@ -16,11 +16,15 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(note)
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `site`, as `make build` runs it."""
+def mkdocs_build(project: Path, site: Path, execute_notebooks: bool = True) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`, as `make build` runs it.
+
+    execute_notebooks=False skips running the chapter notebooks (most of the build's time), for
+    builds that test something else."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BOOK_EXECUTE_NOTEBOOKS": str(execute_notebooks).lower()}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project, capture_output=True, text=True, env=env,
     )
 
 

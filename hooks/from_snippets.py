@@ -1,0 +1,211 @@
+"""Build hook: what the site generates from snippets/ at build time, so nothing is written twice by hand.
+
+- Notebooks: one per chapter page that shows whole programs (fences holding one `--8<-- "snippets/NAME.py"`),
+  assembled from those programs in page order into `.cache/notebooks/PAGE.ipynb` (git-ignored, rewritten
+  on every build), listed under "Notebooks" in the nav, and rendered by mkdocs-jupyter, which executes
+  them (`allow_errors: false`: a raising cell fails the build) and offers the `.ipynb` for download.
+  Each program becomes a markdown cell (its docstring) and one code cell per `# %%` cell of the file.
+- Figures: every `snippets/figure_NAME.py` runs in an empty folder and must write `NAME.svg` there; it is
+  served as `assets/figures/NAME.svg`. A failing figure program fails the build, and is named.
+"""
+
+import ast
+import atexit
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+from nbclient.exceptions import CellExecutionError
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / ".cache" / "notebooks"
+# A fence whose only line includes one whole file; tests/test_notebooks.py checks that this finds
+# exactly the blocks the doc-test harness runs as whole programs, in the same order.
+WHOLE_PROGRAM = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<path>snippets/[\w-]+\.py)\1[ \t]*$""", re.M)
+chapters: dict[str, tuple[str, list[str]]] = {}  # page src_uri -> (nav title, programs it shows whole)
+
+
+def nav_pages(nav):
+    """(title, src_uri) of every page in a mkdocs nav, in order."""
+    for entry in nav or []:
+        for title, target in entry.items() if isinstance(entry, dict) else [(None, entry)]:
+            if isinstance(target, list):
+                yield from nav_pages(target)
+            elif isinstance(target, str) and target.endswith(".md"):
+                yield title, target
+
+
+def on_config(config):
+    chapters.clear()
+    for title, uri in nav_pages(config.nav):
+        found = WHOLE_PROGRAM.findall((Path(config.docs_dir) / uri).read_text())
+        if found:
+            chapters[uri] = (title or uri, list(dict.fromkeys(path for _, path in found)))
+    if config.nav is not None and chapters:
+        config.nav.append({"Notebooks": [{title: notebook_uri(uri)} for uri, (title, _) in chapters.items()]})
+    return config
+
+
+def notebook_uri(page_uri: str) -> str:
+    return "notebooks/" + posixpath.basename(page_uri).removesuffix(".md") + ".ipynb"
+
+
+def program_cells(path: Path) -> tuple[str, list[str], set[str]]:
+    """A program's docstring; its code split at `# %%` lines (a cell's title stays, as a comment);
+    the top-level packages it imports."""
+    source = path.read_text()
+    tree = ast.parse(source)
+    docstring = ast.get_docstring(tree) or ""
+    lines = source.splitlines()[tree.body[0].end_lineno if docstring else 0:]
+    cells = [[]]
+    for line in lines:
+        if line.startswith("# %%"):
+            cells.append([f"# {line[4:].strip()}"] if line[4:].strip() else [])
+        else:
+            cells[-1].append(line)
+    imported = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    code = ["\n".join(cell).strip("\n") for cell in cells if "\n".join(cell).strip()]
+    return docstring, code, {name.split(".")[0] for name in imported} - set(sys.stdlib_module_names)
+
+
+def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
+    v4 = nbformat.v4
+    cells, needs = [], set()
+    for program in programs:
+        docstring, code, imported = program_cells(ROOT / program)
+        needs |= imported
+        cells.append(v4.new_markdown_cell(f"## {Path(program).name}\n\n{docstring}"))
+        cells += [v4.new_code_cell(c, metadata={"snippet": program}) for c in code]
+    order = ["numpy", "torch", "matplotlib"]  # the only packages tests/test_notebooks.py allows
+    packages = sorted(needs, key=lambda p: (order + [p]).index(p))
+    listed = [f"`{p}`" for p in packages]
+    listed = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
+    cells.insert(0, v4.new_markdown_cell(
+        f"# {title}: the notebook\n\n"
+        f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each exactly as "
+        "in the book's `snippets/` folder. Each program sets up its own variables: run the cells top to "
+        "bottom, or start at the first cell of any program.\n\n"
+        f"Needs Python 3 with {listed} (Colab has them): `pip install {' '.join(packages)}`."
+    ))
+    kernel = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    return v4.new_notebook(cells=cells, metadata={"kernelspec": kernel, "language_info": {"name": "python"}})
+
+
+# One fresh Python for all figure programs: importing torch and matplotlib once instead of once per
+# program halves the build's figure time. Each program still runs as `python figure_NAME.py` would, in a
+# new __main__, in its own empty folder, with warnings as errors and matplotlib's defaults restored.
+# (That each program also runs alone in a process of its own is checked by tests/test_snippets.py.)
+FIGURE_RUNNER = """
+import os, runpy, sys, warnings
+import matplotlib, matplotlib.pyplot
+warnings.simplefilter("error")
+for program in sys.argv[1:]:
+    print(program, file=sys.stderr, flush=True)  # so that a traceback follows the name of its program
+    os.chdir(os.path.join(os.environ["BOOK_FIGURES"], os.path.basename(program)[:-3]))
+    matplotlib.rcdefaults()
+    runpy.run_path(program, run_name="__main__")
+    matplotlib.pyplot.close("all")
+"""
+FIGURES = ROOT / ".cache" / "figures"
+figures: dict[str, subprocess.Popen] = {}  # the figure run, started in on_files, awaited in on_env
+
+
+def figure_svg(program: Path) -> Path:
+    return FIGURES / program.stem / f"{program.stem.removeprefix('figure_')}.svg"
+
+
+@event_priority(50)  # before mkdocs-jupyter's on_files, which only turns Files it already sees into pages
+def on_files(files, config):
+    if "run" in figures:  # `mkdocs serve`: a rebuild after a build that failed before on_env
+        figures.pop("run").kill()
+    for folder in NOTEBOOKS, FIGURES:
+        shutil.rmtree(folder, ignore_errors=True)  # execution leaves files here too: start from nothing
+        folder.mkdir(parents=True)
+    for page_uri, (title, programs) in chapters.items():
+        uri = notebook_uri(page_uri)
+        path = NOTEBOOKS / posixpath.basename(uri)
+        nbformat.write(notebook(title, programs), path)
+        # A plain File rooted in .cache/, not File.generated: mkdocs-jupyter's page wrapper derives the
+        # notebook's path from src_dir, which a generated File does not have.
+        files.append(File(uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+    # The figures are made while mkdocs-jupyter executes the notebooks; on_env waits for them.
+    programs = sorted((ROOT / "snippets").glob("figure_*.py"))
+    for program in programs:
+        figure_svg(program).parent.mkdir()
+        files.append(File.generated(config, f"assets/figures/{figure_svg(program).name}",
+                                    abs_src_path=str(figure_svg(program))))
+    with open(FIGURES / "stderr.txt", "w") as stderr:  # a file: a full pipe would stall the run
+        figures["run"] = subprocess.Popen(
+            [sys.executable, "-I", "-c", FIGURE_RUNNER, *map(str, programs)], stdout=subprocess.DEVNULL,
+            stderr=stderr, env={**os.environ, "MPLBACKEND": "Agg", "BOOK_FIGURES": str(FIGURES)},
+        )
+    atexit.register(figures["run"].kill)  # if the build fails first, do not leave the run behind
+    return files
+
+
+def on_env(env, config, files):
+    """The figures must be made before mkdocs copies the site's files, right after this event."""
+    programs = sorted((ROOT / "snippets").glob("figure_*.py"))
+    figures["run"].wait(timeout=600)
+    stderr = (FIGURES / "stderr.txt").read_text()
+    if figures.pop("run").returncode:
+        failed = next(Path(line).name for line in reversed(stderr.splitlines()) if line in map(str, programs))
+        raise PluginError(f"figure program snippets/{failed} failed:\n{stderr}")
+    for program in programs:
+        if not figure_svg(program).is_file():
+            raise PluginError(f"figure program snippets/{program.name} did not write {figure_svg(program).name}")
+    return env
+
+
+def on_pre_page(page, config, files):
+    """A cell that raises fails the build (mkdocs-jupyter, allow_errors: false): say which program raised.
+
+    Runs after mkdocs-jupyter's on_pre_page (hooks come after plugins), which replaced page.render."""
+    if page.file.src_uri not in {notebook_uri(uri) for uri in chapters}:
+        return page
+    render = page.render
+
+    def render_naming_the_program(*args, **kwargs):
+        try:
+            return render(*args, **kwargs)
+        except CellExecutionError as error:
+            cells = nbformat.read(page.file.abs_src_path, as_version=4).cells
+            program = next(c.metadata["snippet"] for c in cells if c.cell_type == "code" and c.source in str(error))
+            message = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # the kernel's traceback comes in colour
+            raise PluginError(f"{page.file.src_uri}: a cell of {program} raised:\n{message}") from error
+
+    page.render = render_naming_the_program
+    return page
+
+
+def on_page_content(content, page, config, files):
+    """Link a chapter and its notebook both ways, with the download (mkdocs-jupyter's include_source copy)."""
+    links = None
+    if page.file.src_uri in chapters:
+        notebook_file = files.get_file_from_path(notebook_uri(page.file.src_uri))
+        download = posixpath.join(posixpath.dirname(notebook_file.dest_uri), posixpath.basename(notebook_file.src_uri))
+        links = [("Run this chapter as a notebook", notebook_file.url), ("Download the .ipynb", download)]
+    elif chapter := next((uri for uri in chapters if notebook_uri(uri) == page.file.src_uri), None):
+        download = posixpath.join(posixpath.dirname(page.file.dest_uri), posixpath.basename(page.file.src_uri))
+        links = [("Download the .ipynb", download), ("Read the chapter", files.get_file_from_path(chapter).url)]
+    if not links:
+        return content
+    buttons = " ".join(
+        f'<a class="md-button" href="{get_relative_url(url, page.file.url)}"'
+        f'{" download" if url.endswith(".ipynb") else ""}>{text}</a>'
+        for text, url in links
+    )
+    heading_end = content.find("</h1>")
+    at = heading_end + len("</h1>") if heading_end >= 0 else 0
+    return f'{content[:at]}\n<p class="book-notebook-links">{buttons}</p>\n{content[at:]}'

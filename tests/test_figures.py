@@ -1,0 +1,47 @@
+"""The figures: each is made at build time by snippets/figure_NAME.py, and shown with alt text, caption and code."""
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import mkdocs_build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES = sorted(p.stem.removeprefix("figure_") for p in (ROOT / "snippets").glob("figure_*.py"))
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_is_an_svg_with_a_title_on_a_transparent_background(site, name):
+    svg = (site / "assets" / "figures" / f"{name}.svg").read_text()
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.findtext(f"{SVG}title", "").strip(), "the SVG needs a <title> (savefig metadata Title)"
+    # A white box would glare on the dark theme: the figures draw on the page's own background.
+    assert not re.search(r"fill:\s*#ffffff", svg, re.I), "an opaque white area: save with transparent=True"
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_is_on_a_page_with_alt_text_a_caption_and_its_program(site, name):
+    shown = []
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        for figure in re.findall(r"<figure\b.*?</figure>", text, re.S):
+            if re.search(rf'<img\b[^>]*src="[^"]*assets/figures/{name}\.svg"', figure):
+                shown.append(page)
+                assert re.search(r'<img\b[^>]*\balt="[^"]{20,}"', figure), f"{page}: {name}.svg needs alt text"
+                caption = re.search(r"<figcaption>(.*?)</figcaption>", figure, re.S)
+                assert caption and caption[1].strip(), f"{page}: {name}.svg needs a caption"
+                assert f"snippets/figure_{name}.py" in text, f"{page}: show the program that draws {name}.svg"
+    assert shown, f"assets/figures/{name}.svg is on no page"
+
+
+def test_a_failing_figure_program_fails_the_build_and_names_it(book_copy, tmp_path):
+    program = book_copy / "snippets" / f"figure_{FIGURES[0]}.py"
+    program.write_text(program.read_text() + '\nraise RuntimeError("a figure that fails, on purpose")\n')
+    # Without executing the notebooks: the chapter's notebook runs the program too, and would fail first.
+    build = mkdocs_build(book_copy, tmp_path / "site", execute_notebooks=False)
+    assert build.returncode != 0, "the build passed with a failing figure program"
+    assert f"snippets/figure_{FIGURES[0]}.py" in build.stderr and "a figure that fails, on purpose" in build.stderr

@@ -1,0 +1,94 @@
+"""The chapter notebooks (hooks/from_snippets.py): a reader's download runs alone and prints what the chapter shows."""
+
+import ast
+import html
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from mkdocs.utils.yaml import yaml_load
+from nbclient import NotebookClient
+
+from tests.conftest import mkdocs_build
+from tests.docs_harness import DocsHarness
+
+ROOT = Path(__file__).resolve().parent.parent
+# chapter (page stem) -> [(program, output the page shows under it)]: the whole-file blocks, in page order
+CHAPTERS: dict[str, list[tuple[str, str]]] = {}
+for block in DocsHarness(ROOT).blocks():
+    if block.whole_file:
+        program = Path(block.origin[0][0]).relative_to(ROOT).as_posix()
+        CHAPTERS.setdefault(block.doc.stem, []).append((program, block.output or ""))
+# What would tie a notebook to this repository or to a folder: it must run anywhere on its own.
+PACKAGES = {"numpy", "torch", "matplotlib"}  # all a reader needs besides Python (and Jupyter)
+NOT_STANDALONE = re.compile(r"^\s*(from|import)\s+(snippets|tests|hooks)\b|__file__|\.\./|['\"]snippets/", re.M)
+
+
+def normalized(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.rstrip("\n").splitlines())
+
+
+def download(site: Path, chapter: str) -> Path:
+    return site / "notebooks" / chapter / f"{chapter}.ipynb"
+
+
+def test_every_chapter_with_programs_has_a_notebook_and_nothing_else_does(site):
+    assert sorted(p.parent.name for p in site.glob("notebooks/*/*.ipynb")) == sorted(CHAPTERS)
+
+
+def test_mkdocs_jupyter_executes_fails_on_errors_and_keeps_no_cache():
+    config = yaml_load((ROOT / "mkdocs.yml").read_text())
+    options = next(p["mkdocs-jupyter"] for p in config["plugins"] if isinstance(p, dict) and "mkdocs-jupyter" in p)
+    assert options["execute"] is True and options["allow_errors"] is False and options["cache"] is False
+
+
+@pytest.mark.parametrize("chapter", sorted(CHAPTERS))
+def test_downloaded_notebook_runs_alone_and_prints_what_the_chapter_shows(site, tmp_path, chapter):
+    """What a reader does: open the download in a fresh Jupyter, in an empty folder, and run all."""
+    notebook = nbformat.read(download(site, chapter), as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert list(dict.fromkeys(cell.metadata["snippet"] for cell in code)) == [p for p, _ in CHAPTERS[chapter]]
+    for cell in code:
+        assert not NOT_STANDALONE.search(cell.source), f"{cell.metadata['snippet']}: not standalone:\n{cell.source}"
+        assert not cell.outputs, "the download is the source notebook: outputs come from running it"
+        imported = [a.name for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Import) for a in n.names]
+        imported += [n.module or "." for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.ImportFrom)]
+        needs = {name.split(".")[0] for name in imported} - set(sys.stdlib_module_names)
+        assert needs <= PACKAGES, f"{cell.metadata['snippet']} needs {needs - PACKAGES}: a reader has only {PACKAGES}"
+
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+
+    for program, shown in CHAPTERS[chapter]:
+        outputs = [out for cell in code if cell.metadata["snippet"] == program for out in cell.outputs]
+        stderr = [out.text for out in outputs if out.output_type == "stream" and out.name == "stderr"]
+        assert not stderr, f"{program} wrote to stderr in the notebook:\n{''.join(stderr)}"
+        printed = "".join(out.text for out in outputs if out.output_type == "stream" and out.name == "stdout")
+        assert normalized(printed) == normalized(shown), f"{program} prints other output in {chapter}.ipynb"
+
+
+@pytest.mark.parametrize("chapter", sorted(CHAPTERS))
+def test_notebook_page_shows_outputs_and_rendered_math_and_offers_the_download(site, chapter):
+    page = (site / "notebooks" / chapter / "index.html").read_text()
+    for _, shown in CHAPTERS[chapter]:
+        for line in filter(str.strip, shown.splitlines()):
+            assert html.escape(line.strip(), quote=False) in page, f"output line missing from the page: {line}"
+    assert not re.search(r"<script\b[^>]*>(?:(?!</script>).)*(mathjax|mermaid|https?:)", page, re.S | re.I)
+    cells = nbformat.read(download(site, chapter), as_version=4).cells
+    if any("$" in cell.source for cell in cells if cell.cell_type == "markdown"):
+        rendered = "".join(re.findall(r'class="[^"]*jp-RenderedMarkdown[^>]*>(.*?)</div>', page, re.S))
+        assert 'class="katex' in rendered and not re.search(r"\$[^\s$<][^$<]*\$", rendered), "math left as TeX"
+    assert f'href="{chapter}.ipynb" download' in page
+    chapter_page = (site / chapter / "index.html").read_text()
+    assert f'href="../notebooks/{chapter}/"' in chapter_page
+    assert f'href="../notebooks/{chapter}/{chapter}.ipynb" download' in chapter_page
+
+
+def test_a_program_that_raises_fails_the_build(book_copy, tmp_path):
+    """mkdocs-jupyter's default (allow_errors: true) would render the traceback and build green."""
+    program = book_copy / "snippets" / "chain_rule_graph.py"
+    program.write_text(program.read_text() + '\nraise RuntimeError("a cell that raises, on purpose")\n')
+    build = mkdocs_build(book_copy, tmp_path / "site")
+    assert build.returncode != 0, "the build passed with a notebook cell that raises"
+    assert "snippets/chain_rule_graph.py raised" in build.stderr and "a cell that raises, on purpose" in build.stderr
