@@ -207,10 +207,10 @@ class DocsHarness:
         return f"{where}: doctest failed\n" + "".join(report) if result.failed else None
 
     def check_output(self, block: Block, printed: str, where: str):
-        got = "\n".join(ln.rstrip() for ln in printed.rstrip("\n").splitlines())
+        got = normalized(printed)
         if block.output is None and not got:
             return None
-        want = "\n".join(ln.rstrip() for ln in (block.output or "").rstrip("\n").splitlines())
+        want = normalized(block.output or "")
         if got == want:
             return None
         if updating() and block.output_span:
@@ -227,6 +227,11 @@ class DocsHarness:
             f"{where}: the output fence does not match what the code printed "
             "(BOOK_UPDATE_OUTPUTS=1 rewrites it from the code):\n" + "\n".join(diff)
         )
+
+
+def normalized(text: str) -> str:
+    """Printed text as compared with an output fence: no trailing spaces, no trailing blank lines."""
+    return "\n".join(line.rstrip() for line in text.rstrip("\n").splitlines())
 
 
 def updating() -> bool:

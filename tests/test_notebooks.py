@@ -12,7 +12,7 @@ from mkdocs.utils.yaml import yaml_load
 from nbclient import NotebookClient
 
 from tests.conftest import mkdocs_build
-from tests.docs_harness import DocsHarness
+from tests.docs_harness import DocsHarness, normalized
 
 ROOT = Path(__file__).resolve().parent.parent
 # chapter (page stem) -> [(program, output the page shows under it)]: the whole-file blocks, in page order
@@ -24,10 +24,6 @@ for block in DocsHarness(ROOT).blocks():
 # What would tie a notebook to this repository or to a folder: it must run anywhere on its own.
 PACKAGES = {"numpy", "torch", "matplotlib"}  # all a reader needs besides Python (and Jupyter)
 NOT_STANDALONE = re.compile(r"^\s*(from|import)\s+(snippets|tests|hooks)\b|__file__|\.\./|['\"]snippets/", re.M)
-
-
-def normalized(text: str) -> str:
-    return "\n".join(line.rstrip() for line in text.rstrip("\n").splitlines())
 
 
 def download(site: Path, chapter: str) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.docs_harness import DocsHarness, relative
+from tests.docs_harness import DocsHarness, normalized, relative
 from tests.run_alone import run_alone
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,10 +23,6 @@ SHOWN = {
     for block in DocsHarness(ROOT).blocks()
     if block.whole_file
 }
-
-
-def normalized(text: str) -> str:
-    return "\n".join(line.rstrip() for line in text.rstrip("\n").splitlines())
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
