@@ -1,11 +1,11 @@
 r"""Figure: gradient-descent steps on the loss parabola, three learning rates.
 
 For $f(x) = w \cdot x$ on $X = [1, 2, 3, 4]$, $Y = 2X$, the loss
-$J(w) = \frac{1}{N}\sum_i (w x_i - y_i)^2$ is a parabola with curvature
-$L = 2 \cdot \operatorname{mean}(x^2) = 15$.
-A step $w \leftarrow w - \eta\,J'(w)$ multiplies the distance to the minimum
-$w = 2$ by $1 - \eta L$: the steps converge for $\eta < 2/L \approx 0.133$ and
-diverge above it, as lr 0.14 does.
+$L(w) = \frac{1}{N}\sum_i (w x_i - y_i)^2$ is a parabola with curvature
+$L''(w) = 2 \cdot \operatorname{mean}(x^2) = 15$.
+A step $w \leftarrow w - \eta\,L'(w)$ multiplies the distance to the minimum
+$w = 2$ by $1 - \eta L''(w)$: the steps converge for $\eta < 2/L''(w) \approx 0.133$
+and diverge above it, as lr 0.14 does.
 Saves `lr_parabola.svg` in the working folder.
 """
 
@@ -25,8 +25,8 @@ def gradient(w):
     return (2 * X * (w * X - Y)).mean()
 
 
-L = 2 * (X**2).mean()
-print(f"L = {L:.1f}, stable for lr < 2 / L = {2 / L:.4f}")
+L2 = 2 * (X**2).mean()  # the curvature L''(w)
+print(f"L''(w) = {L2:.1f}, stable for lr < 2 / L''(w) = {2 / L2:.4f}")
 
 # %% Six steps from w = 0 for each learning rate
 n_steps = 6
@@ -54,13 +54,13 @@ for ax, (lr, path) in zip(axes, paths.items()):
                     xytext=(path[k], losses[k]),
                     arrowprops={"arrowstyle": "->", "color": STEPS, "lw": 1.2})
     ax.plot(path, losses, "o", color=STEPS, ms=4)
-    verdict = "diverges" if lr > 2 / L else "converges"
+    verdict = "diverges" if lr > 2 / L2 else "converges"
     ax.set_title(f"lr = {lr}: {verdict}", color=GREY)
     ax.set_xlabel("w")
     ax.set_ylim(-3, max(60, 1.1 * max(losses)))
-axes[0].set_ylabel("loss J(w)")
+axes[0].set_ylabel("loss L(w)")
 fig.suptitle("Six gradient-descent steps from w = 0; "
-             f"stable only for lr < 2/L = {2 / L:.3f}", color=GREY)
+             f"stable only for lr < 2/L''(w) = {2 / L2:.3f}", color=GREY)
 fig.tight_layout()
 title = "Gradient-descent steps on the loss parabola for lr 0.01, 0.1, 0.14"
 fig.savefig("lr_parabola.svg", transparent=True,

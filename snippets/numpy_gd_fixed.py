@@ -1,51 +1,46 @@
-"""Gradient descent by hand with NumPy, the gradient fixed: divided by N.
+"""Gradient descent by hand with NumPy: predict, loss, gradient, update.
 
-dJ/dw = (1/N) * sum of 2 x_i (w x_i - y_i).
+dL/dw = (1/N) * sum of 2 x_i (w x_i - y_i).
 """
 
-# %%
+# %% The data follow y = 2x, so the best w is 2
 import numpy as np
 
-# f = w * x, and the data follow f = 2 * x
 X = np.array([1, 2, 3, 4], dtype=np.float32)
 Y = np.array([2, 4, 6, 8], dtype=np.float32)
 
 w = 0.0
 
 
-# model prediction
 def forward(x):
-    return w * x
+    return w * x  # the model f(x) = w x
 
 
-# loss = MSE = (1/N) * sum of (w x_i - y_i)**2
-def loss(y, y_predicted):
-    return ((y_predicted - y) ** 2).mean()
+def mse(y_pred, y):
+    return ((y_pred - y) ** 2).mean()  # L = (1/N) sum of (w x_i - y_i)**2
 
 
-# dJ/dw = (1/N) * sum of 2 x_i (w x_i - y_i):
-# multiply element by element, then average.
-# (The original's np.dot(2*x, y_predicted - y).mean() sums
-# and never divides by N.)
-def gradient(x, y, y_predicted):
-    return (2 * x * (y_predicted - y)).mean()
+def gradient(x, y_pred, y):
+    # dL/dw = (1/N) sum of 2 x_i (w x_i - y_i):
+    # multiply element by element, then average
+    return (2 * x * (y_pred - y)).mean()
 
 
 print(f"Prediction before training: f(5) = {forward(5):.3f}")
 
-# %% Training: the same learning rate as the original, now 100 iterations
-learning_rate = 0.01
+# %% Training: 100 epochs; an epoch sees every sample once, here in one step
+lr = 0.01  # the learning rate, eta
 n_iters = 100
 
 for epoch in range(n_iters):
-    y_pred = forward(X)  # forward pass
-    l = loss(Y, y_pred)  # loss at the current w
-    dw = gradient(X, Y, y_pred)  # gradient at the current w
-    w -= learning_rate * dw  # step downhill
+    y_pred = forward(X)  # 1. predict
+    loss = mse(y_pred, Y)  # 2. loss, at the current w
+    dw = gradient(X, y_pred, Y)  # 3. gradient, at the current w
+    w -= lr * dw  # 4. update: a step downhill
 
-    # The same log line as the original:
-    # w after this epoch's update, loss before it.
+    # Every 10th epoch: w after this epoch's update, and the loss
+    # computed before it, at the old w
     if epoch % 10 == 0:
-        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {l:.8f}")
+        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
 
 print(f"Prediction after training: f(5) = {forward(5):.3f}")

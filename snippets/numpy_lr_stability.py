@@ -1,6 +1,6 @@
-"""Learning-rate stability: gradient descent converges iff 0 < lr < 2/L.
+"""Learning-rate stability: gradient descent converges iff 0 < lr < 2 / L''(w).
 
-L = 2 * mean(x**2) is the curvature of this loss.
+L''(w) = 2 * mean(x**2) is the curvature of this loss.
 """
 
 # %%
@@ -10,40 +10,26 @@ X = np.array([1, 2, 3, 4], dtype=np.float32)
 Y = np.array([2, 4, 6, 8], dtype=np.float32)
 
 # The loss mean((w x - y)**2) is a parabola in w;
-# its second derivative is the curvature L.
-L = 2 * (X**2).mean()
-print(f"L = 2 * mean(x**2) = {L:.1f}, "
-      f"so gradient descent needs lr < 2 / L = {2 / L:.4f}")
+# its second derivative L''(w) is the same at every w: the curvature.
+L2 = 2 * (X**2).mean()
+print(f"L''(w) = 2 * mean(x**2) = {L2:.1f}, "
+      f"so gradient descent needs lr < 2 / L''(w) = {2 / L2:.4f}")
 
 
-def train(learning_rate, n_iters, gradient_scale=1):
-    """The fixed loop of numpy_gd_fixed.py.
-
-    gradient_scale=N gives the original's gradient.
-    """
+def train(lr, n_iters):
+    """The loop of numpy_gd_fixed.py, logging every 20th epoch."""
     w = 0.0
     for epoch in range(n_iters):
-        y_pred = w * X
-        l = ((y_pred - Y) ** 2).mean()
-        dw = gradient_scale * (2 * X * (y_pred - Y)).mean()
-        w -= learning_rate * dw
-        if epoch % 10 == 0:
-            print(f"  epoch {epoch + 1}: w = {w:.3f}, loss = {l:.8f}")
+        y_pred = w * X  # 1. predict
+        loss = ((y_pred - Y) ** 2).mean()  # 2. loss
+        dw = (2 * X * (y_pred - Y)).mean()  # 3. gradient
+        w -= lr * dw  # 4. update
+        if epoch % 20 == 0:
+            print(f"  epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
     return w
 
 
-# %% Each step multiplies the distance to the minimum, w - 2, by (1 - lr * L)
-for learning_rate in [0.13, 0.14]:
-    print(f"lr = {learning_rate}: "
-          f"each step multiplies w - 2 by {1 - learning_rate * L:.2f}")
-    w = train(learning_rate, n_iters=60)
-
-# %% The original gradient is N = 4 times too large:
-# the bound is 4 times smaller.
-N = len(X)
-print(f"original gradient: lr must stay below 2 / (N * L) = "
-      f"{2 / (N * L):.4f}")
-for learning_rate in [0.03, 0.035]:
-    print(f"lr = {learning_rate}: "
-          f"each step multiplies w - 2 by {1 - N * learning_rate * L:.2f}")
-    w = train(learning_rate, n_iters=60, gradient_scale=N)
+# %% Each step multiplies the distance to the minimum, w - 2, by 1 - lr L''
+for lr in [0.13, 0.14]:
+    print(f"lr = {lr}: each step multiplies w - 2 by {1 - lr * L2:.2f}")
+    w = train(lr, n_iters=60)
