@@ -56,8 +56,9 @@ for epoch in range(n_iters):
 
     # update weights
     # should not be part of computational graph, WHY?
-    # BOOK: because the update is not part of the model;
-    # BOOK: recorded, w would stop being a leaf.
+    # BOOK: because the update is not part of the model. Outside no_grad,
+    # BOOK: PyTorch refuses it: w is a leaf that requires grad, and changing
+    # BOOK: it in place raises a RuntimeError.
     with torch.no_grad():
         w -= w.grad * learning_rate
 

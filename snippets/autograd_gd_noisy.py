@@ -36,8 +36,8 @@ for iter in range(iter_num):
 
     w.grad.zero_()
 
-    # BOOK: w.item() prints a float32 with all the digits of a float64;
-    # BOOK: only ~7 mean anything.
+    # BOOK: w.item() is the float32's exact value as a Python float: every
+    # BOOK: digit of it prints, and only about 7 of them are meaningful.
     if iter % 2 == 0:
         print(f"epoch {iter+1}: w = {w.item()}, loss = {Loss}")
 

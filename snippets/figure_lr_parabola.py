@@ -4,8 +4,8 @@ For $f(x) = w \cdot x$ on $X = [1, 2, 3, 4]$, $Y = 2X$, the loss
 $L(w) = \frac{1}{N}\sum_i (w x_i - y_i)^2$ is a parabola with curvature
 $L''(w) = 2 \cdot \operatorname{mean}(x^2) = 15$.
 A step $w \leftarrow w - \eta\,L'(w)$ multiplies the distance to the minimum
-$w = 2$ by $1 - \eta L''(w)$: the steps converge for $\eta < 2/L''(w) \approx 0.133$
-and diverge above it, as lr 0.14 does.
+$w = 2$ by $1 - \eta L''(w)$: the steps converge for
+$\eta < 2/L''(w) \approx 0.133$ and diverge above it, as lr 0.14 does.
 Saves `lr_parabola.svg` in the working folder.
 """
 
