@@ -1,0 +1,35 @@
+"""The book's glossary: each term, the page that defines it, and the words that count as a use.
+
+A page defines a term where the term first appears in bold (`**learning rate**`).
+tests/test_glossary.py checks that no page uses a term before that: not on an earlier page in
+nav order, and not earlier on the defining page. Add a term here when a page defines one.
+"""
+
+# term: (page that defines it, regular expression of its uses; matched case-insensitively)
+TERMS = {
+    "weight": ("index.md", r"\bweights?\b"),
+    "prediction": ("index.md", r"\bpredictions?\b"),
+    "loss": ("index.md", r"\bloss(es)?\b"),
+    "gradient": ("index.md", r"\bgradients?\b"),
+    "gradient descent": ("index.md", r"\bgradient descent\b"),
+    "computational graph": ("chain-rule.md", r"\bcomputational graphs?\b"),
+    "tensor": ("chain-rule.md", r"\btensors?\b"),
+    "autograd": ("chain-rule.md", r"\bautograd\b"),
+    "leaf": ("chain-rule.md", r"\b(leaf|leaves)\b"),
+    "finite difference": ("chain-rule.md", r"\bfinite differences?\b"),
+    "learning rate": ("manual-gradients.md", r"\blearning rates?\b"),
+    "epoch": ("manual-gradients.md", r"\bepochs?\b"),
+    "mean squared error": ("manual-gradients.md", r"\bmean squared error\b"),
+    "curvature": ("manual-gradients.md", r"\bcurvature\b"),
+    "shape": ("autograd.md", r"\bshapes?\b"),
+    "dtype": ("autograd.md", r"\bdtypes?\b"),
+    "broadcasting": ("autograd.md", r"\bbroadcast(ing|s)?\b"),
+    "optimizer": ("loss-and-optimizers.md", r"\boptimi[sz]ers?\b"),
+    "stochastic": ("loss-and-optimizers.md", r"\bstochastic\b"),
+    "momentum": ("loss-and-optimizers.md", r"\bmomentum\b"),
+    "Adam": ("loss-and-optimizers.md", r"\bAdam\b"),
+    "bias": ("nn-module.md", r"\bbias(es)?\b"),
+    "Hessian": ("nn-module.md", r"\bHessians?\b"),
+    "eigenvalue": ("nn-module.md", r"\beigenvalues?\b"),
+    "condition number": ("nn-module.md", r"\bcondition numbers?\b"),
+}
