@@ -4,7 +4,7 @@
 import numpy as np
 
 # float64 here, not float32: a finite difference subtracts two nearly
-# equal losses, and float32 keeps only about 7 digits of them.
+# equal losses, and float32 keeps only about seven digits of them.
 X = np.array([1, 2, 3, 4], dtype=np.float64)
 Y = np.array([2, 4, 6, 8], dtype=np.float64)
 N = len(X)
