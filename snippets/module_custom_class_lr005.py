@@ -42,7 +42,7 @@ class LinearRegression(nn.Module):
         return self.lin(x)
 
 # BOOK: added. nn.Linear starts from a random weight and bias: without a
-# BOOK: seed every run prints other numbers (the notebook's: f(5) = -2.491).
+# BOOK: seed every run prints other numbers, and so did the notebook's.
 torch.manual_seed(42)
 model = LinearRegression(input_size, output_size)
 
