@@ -1,6 +1,6 @@
 """The book's glossary: each term, the page that defines it, and the words that count as a use.
 
-A page defines a term where the term first appears in bold (`**learning rate**`).
+A page defines a term where the term first appears in bold (`**learning rate**`) or italics.
 tests/test_glossary.py checks that no page uses a term before that: not on an earlier page in
 nav order, and not earlier on the defining page. Add a term here when a page defines one.
 """

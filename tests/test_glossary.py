@@ -3,7 +3,7 @@
 The terms and their defining pages are in tests/glossary.py. What counts as a use is the page's
 prose: not code (fences, inline code), math, HTML comments, headings, the text of links (a link
 points to where a term is explained) or italic text (a title, or a word mentioned as a word).
-A term's definition is its first appearance in bold.
+A term's definition is its first appearance in bold or italics on its defining page.
 """
 
 import re
@@ -16,7 +16,7 @@ from tests.docs_harness import FENCE
 from tests.glossary import TERMS
 
 ROOT = Path(__file__).resolve().parent.parent
-BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<![*\w])\*(?!\*)([^*\n]+?)\*(?![*\w])|(?<!\w)_([^_\n]+)_(?!\w)", re.S)
 NOT_PROSE = [
     FENCE,
     re.compile(r"<!--.*?-->", re.S),
@@ -25,9 +25,11 @@ NOT_PROSE = [
     re.compile(r"`[^`\n]+`"),
     re.compile(r"!?\[[^\]]*\]\([^)]*\)"),  # links and images
     re.compile(r"^#.*$", re.M),  # headings
+    re.compile(r"<[^>\n]+>"),  # HTML tags (their text stays)
+]
+ITALICS = [
     re.compile(r"(?<![*\w])\*(?!\*)[^*\n]+?\*(?![*\w])"),  # *italic*
     re.compile(r"(?<!\w)_[^_\n]+_(?!\w)"),  # _italic_
-    re.compile(r"<[^>\n]+>"),  # HTML tags (their text stays)
 ]
 
 
@@ -42,9 +44,9 @@ def nav_pages(nav=None) -> list[str]:
     return [p for p in pages if p.endswith(".md")]
 
 
-def prose(text: str) -> str:
+def prose(text: str, keep_italics: bool = False) -> str:
     """The page with everything that is not prose blanked out (offsets, so line numbers, kept)."""
-    for pattern in NOT_PROSE:
+    for pattern in NOT_PROSE if keep_italics else NOT_PROSE + ITALICS:
         text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
     return text
 
@@ -63,9 +65,10 @@ def misuses(pages: dict[str, str], terms=TERMS) -> list[str]:
             continue
         use = re.compile(pattern, re.I)
         text = prose(pages[home])
-        definition = next((m.start() for m in BOLD.finditer(text) if use.search(m[1])), None)
+        emphasis = EMPHASIS.finditer(prose(pages[home], keep_italics=True))
+        definition = next((m.start() for m in emphasis if use.search(m[1] or m[2] or m[3])), None)
         if definition is None:
-            found.append(f"{home}: never defines {term!r} (its first appearance in bold)")
+            found.append(f"{home}: never defines {term!r} (in bold or italics)")
             continue
         first = use.search(text)
         if first.start() < definition:
@@ -98,7 +101,8 @@ def test_term_is_defined_before_it_is_used(term):
         ({"a.md": "x", "b.md": "Tensors first.\n\nA **tensor** holds numbers."},
          ["b.md:1: uses 'tensor' before it defines it at line 3"]),
         ({"a.md": "x", "b.md": "No definition of tensors here."},
-         ["b.md: never defines 'tensor' (its first appearance in bold)"]),
+         ["b.md: never defines 'tensor' (in bold or italics)"]),
+        ({"a.md": "x", "b.md": "A *tensor* holds numbers; tensors are arrays."}, []),
         ({"a.md": "x"}, ["tensor: defined on b.md, which is not in the nav"]),
         # not uses: code, math, links, headings, italic titles, comments
         ({"a.md": "`tensor` $tensor$ [tensors](b.md) *Tensors*\n# Tensors\n<!-- tensor -->\n"
