@@ -74,8 +74,9 @@ for node, (x, y) in xy.items():
                         arrowprops={"arrowstyle": "->", "color": FORWARD})
 for node, arrival in arrivals.items():  # label the two edges into w
     (x, y), (lx, ly) = xy[node], xy[leaf]
-    ax.text(lx + 0.4 * (x - lx) + 0.2, ly + 0.4 * (y - ly) + 0.2, f"{arrival:g}",
-            ha="left", va="center", color=BACKWARD, fontweight="bold")
+    ax.text(lx + 0.4 * (x - lx) + 0.2, ly + 0.4 * (y - ly) + 0.2,
+            f"{arrival:g}", ha="left", va="center", color=BACKWARD,
+            fontweight="bold")
 ax.text(xy[leaf][0], -1.0, " + ".join(f"({a:g})" for a in arrivals.values())
         + f" = {total:g}", ha="center", color=BACKWARD)
 ax.set_title("w is used twice: the gradients from both paths add at w",
