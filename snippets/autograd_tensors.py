@@ -19,7 +19,7 @@ print(torch.tensor([1, 2]).dtype)
 lr = torch.tensor(0.1)  # float32 holds the nearest number it can to 0.1
 print(lr.item())
 print(Decimal(lr.item()))  # the exact value: the conversion added nothing
-print(torch.finfo(torch.float32).eps)  # the gap after 1.0: ~7 digits
+print(torch.finfo(torch.float32).eps)  # the gap from 1.0 to the next float32
 
 # %% A format spec works on a 0-d tensor, not on shape [1]
 print(f"{w:.3f}")

@@ -35,7 +35,7 @@ def train(make_optimizer):
     return model.weight.item(), model.bias.item(), loss
 
 
-# %% The optimum is w = 2, b = 0
+# %% The optimum is the line y = 2x
 print("| optimizer | w | b | loss |")
 print("| --- | ---: | ---: | ---: |")
 for name, make_optimizer in optimizers.items():
