@@ -17,7 +17,7 @@ print(list(X.shape), list(y.shape), list(D.shape))
 # %% Three 4 x 4 grids: the stored numbers solid, the stretched copies faint
 GREY, BLUE, ORANGE, GREEN = "#8a8a8a", "#4e9be6", "#f08a24", "#3cb371"
 plt.rcParams.update({"text.color": GREY, "font.size": 12})
-fig, ax = plt.subplots(figsize=(6.4, 2.6))
+fig, ax = plt.subplots(figsize=(6.4, 2.3))
 
 
 def grid(left, values, color, stored):
@@ -40,7 +40,7 @@ ax.text(10.25, 2, "=", ha="center", va="center", fontsize=18)
 grid(11, D.tolist(), GREEN, lambda i, j: True)
 for left, label in [(0, "X: [4, 1]"), (5.5, "y: [4]"), (11, "X − y: [4, 4]")]:
     ax.text(left + 2, -0.6, label, ha="center", va="center")
-ax.set(xlim=(-0.1, 15.1), ylim=(-1.1, 4.1), aspect="equal")
+ax.set(xlim=(-0.1, 15.1), ylim=(-0.9, 4.05), aspect="equal")
 ax.axis("off")
 fig.tight_layout()
 title = "Broadcasting: a [4, 1] column minus a [4] row is a [4, 4] grid"
