@@ -26,8 +26,8 @@ print(f"loss with Y:      {mse(y_pred, Y).item():.4f}")
 
 # %% Training on the broadcast loss fits the wrong thing:
 # one constant, the mean of Y
-optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
-for epoch in range(2000):
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(300):
     loss = mse(model(X), Y_flat)  # 1. predict, 2. loss (the wrong one)
     loss.backward()  # 3. gradient
     optimizer.step()  # 4. update
