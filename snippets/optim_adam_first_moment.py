@@ -4,9 +4,9 @@ Without it (beta1 = 0), Adam walks to w = 2 and stops.
 """
 
 # %% Adam keeps two running means per parameter, and steps
-# lr * m / (sqrt(v) + eps), both corrected for their start at 0:
+# lr * m / (sqrt(s) + eps), both corrected for their start at 0:
 # m <- beta1 * m + (1 - beta1) * g     (the first moment: direction, memory)
-# v <- beta2 * v + (1 - beta2) * g**2  (the second moment: scale)
+# s <- beta2 * s + (1 - beta2) * g**2  (the second moment: scale)
 import torch
 
 X = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
