@@ -1,55 +1,44 @@
-"""Gradient descent with autograd: backward() computes dJ/dw.
+"""Gradient descent with autograd: backward() computes dL/dw.
 
-The update runs under torch.no_grad().
+The update runs under torch.no_grad(); w.grad is cleared after it.
 """
 
-# %% The autograd program of notebooks 000 and 002
-# (labels fixed: 000 says "for training" twice).
+# %% The data follow y = 2x, so the best w is 2
 import torch
 
-# f = w * x, and the data follow f = 2 * x
 X = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
 Y = torch.tensor([2, 4, 6, 8], dtype=torch.float32)
 
-# requires_grad=True: autograd records every operation on w,
-# so it can differentiate them.
+# requires_grad=True: autograd records every operation on w
 w = torch.tensor(0.0, dtype=torch.float32, requires_grad=True)
 
 
-# model prediction
 def forward(x):
-    return w * x
+    return w * x  # the model f(x) = w x
 
 
-# loss = MSE
-def loss(y, y_predicted):
-    return ((y_predicted - y) ** 2).mean()
+def mse(y_pred, y):
+    return ((y_pred - y) ** 2).mean()  # L = (1/N) sum of (w x_i - y_i)**2
 
-
-# No gradient function: autograd derives it from the recorded graph.
 
 print(f"Prediction before training: f(5) = {forward(5):.3f}")
 
-# %% Training
-learning_rate = 0.01
+# %% Training: no gradient function, autograd derives it from the graph
+lr = 0.01  # the learning rate, eta
 n_iters = 100
 
 for epoch in range(n_iters):
-    y_pred = forward(X)  # forward pass: recorded
-    l = loss(Y, y_pred)
+    y_pred = forward(X)  # 1. predict (recorded)
+    loss = mse(y_pred, Y)  # 2. loss (recorded)
+    loss.backward()  # 3. gradient: adds dL/dw into w.grad
 
-    l.backward()  # backward pass: adds dl/dw into w.grad
+    with torch.no_grad():  # 4. update, not recorded: w stays a leaf
+        w -= lr * w.grad
+    w.grad.zero_()  # or the next backward() adds to this gradient
 
-    # The update is not part of the model: no_grad keeps autograd from
-    # recording it, and allows changing the leaf w in place.
-    with torch.no_grad():
-        w -= learning_rate * w.grad
-
-    # backward() adds to w.grad; reset it, or the next step uses the sum
-    # of all gradients so far.
-    w.grad.zero_()
-
+    # Every 10th epoch: w after this epoch's update, and the loss
+    # computed before it, at the old w
     if epoch % 10 == 0:
-        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {l:.8f}")
+        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
 
 print(f"Prediction after training: f(5) = {forward(5):.3f}")

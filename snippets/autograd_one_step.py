@@ -1,34 +1,35 @@
 """One training step up close: graph, backward(), .grad, no_grad, zero_()."""
 
-# %%
+# %% The data of chapter 2, and w = 0 as a tensor that records its operations
 import torch
 
-X = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
-Y = torch.tensor([2, 4, 6, 8], dtype=torch.float32)
+X = torch.tensor([1.0, 2.0, 3.0, 4.0])
+Y = torch.tensor([2.0, 4.0, 6.0, 8.0])
 w = torch.tensor(0.0, requires_grad=True)
-learning_rate = 0.01
+lr = 0.01
 
-# %% Forward pass: every operation on w is recorded as a node with a grad_fn
-l = ((w * X - Y) ** 2).mean()
-print(l)
+# %% 1. predict and 2. loss: every operation on w is recorded
+y_pred = w * X
+loss = ((y_pred - Y) ** 2).mean()
+print(loss)
 
-node = l.grad_fn  # walk from the loss back to w, as in chapter 1
-while node is not None:
+# The recorded graph, from the loss back to w: each node's first input
+node = loss.grad_fn
+while node.next_functions:
     print(" ", type(node).__name__)
-    node = next((n for n, _ in node.next_functions if n is not None), None)
+    node = node.next_functions[0][0]
+print(" ", type(node).__name__)  # the end of the path: w itself
 
-# %% Backward pass: dl/dw through the recorded graph, stored in w.grad
+# %% 3. gradient: backward() runs the graph in reverse, into w.grad
 print(w.grad)  # nothing yet
-l.backward()
-print(w.grad)  # (1/N) * sum of 2 x_i (w x_i - y_i) at w = 0: -30
+loss.backward()
+print(w.grad)  # dL/dw at w = 0
 
-# %% Update under no_grad: a plain step,
-# not part of the graph of the next forward pass
+# %% 4. update, under no_grad: the step is not part of the model
 with torch.no_grad():
-    w -= learning_rate * w.grad
+    w -= lr * w.grad
 print(w, w.is_leaf)
 
-# %% Reset the gradient for the next step:
-# backward() adds into w.grad, it does not overwrite
+# backward() adds into w.grad: clear it before the next step
 w.grad.zero_()
 print(w.grad)

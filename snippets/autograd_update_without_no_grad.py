@@ -1,26 +1,24 @@
 """Updating w in place without torch.no_grad(): autograd raises RuntimeError."""
 
-# %%
-import textwrap
-
+# %% One step, up to the update
 import torch
 
 X = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
 Y = torch.tensor([2, 4, 6, 8], dtype=torch.float32)
 w = torch.tensor(0.0, requires_grad=True)
-learning_rate = 0.01
+lr = 0.01
 
-l = ((w * X - Y) ** 2).mean()
-l.backward()
+loss = ((w * X - Y) ** 2).mean()
+loss.backward()
 
-# An in-place change of a leaf that requires grad would have to be recorded
-# in its own graph.
+# %% w is a leaf that requires grad: PyTorch refuses to change it in place
+# while recording
 try:
-    w -= learning_rate * w.grad  # forgot: with torch.no_grad():
+    w -= lr * w.grad  # forgot: with torch.no_grad():
 except RuntimeError as error:
-    print(textwrap.fill(f"RuntimeError: {error}", 80))
+    print(f"RuntimeError: {error}")
 
-# %% The fix: tell autograd this step is not part of the model
+# %% The fix: the update is not part of the model
 with torch.no_grad():
-    w -= learning_rate * w.grad
+    w -= lr * w.grad
 print(w)

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-learning_rate, n_iters = 0.01, 100
+lr, n_iters = 0.01, 100
 X_np = np.array([1, 2, 3, 4], dtype=np.float32)
 Y_np = np.array([2, 4, 6, 8], dtype=np.float32)
 X, Y = torch.from_numpy(X_np), torch.from_numpy(Y_np)
@@ -25,7 +25,7 @@ w = 0.0
 for epoch in range(n_iters):
     y_pred = w * X_np
     curves["NumPy, gradient by hand"].append(((y_pred - Y_np) ** 2).mean())
-    w -= learning_rate * (2 * X_np * (y_pred - Y_np)).mean()
+    w -= lr * (2 * X_np * (y_pred - Y_np)).mean()
 
 # 2. autograd computes the gradient
 w = torch.tensor(0.0, requires_grad=True)
@@ -33,13 +33,13 @@ for epoch in range(n_iters):
     l = ((w * X - Y) ** 2).mean()
     l.backward()
     with torch.no_grad():
-        w -= learning_rate * w.grad
+        w -= lr * w.grad
     w.grad.zero_()
     curves["autograd"].append(l.item())
 
 # 3. nn.MSELoss and torch.optim.SGD
 w = torch.tensor(0.0, requires_grad=True)
-loss, optimizer = nn.MSELoss(), torch.optim.SGD([w], lr=learning_rate)
+loss, optimizer = nn.MSELoss(), torch.optim.SGD([w], lr=lr)
 for epoch in range(n_iters):
     l = loss(w * X, Y)
     l.backward()
@@ -50,7 +50,7 @@ for epoch in range(n_iters):
 # 4. nn.Module: nn.Linear, with a bias and a random initial weight
 torch.manual_seed(42)
 model = nn.Linear(1, 1)
-optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
+optimizer = torch.optim.SGD(model.parameters(), lr=lr)
 for epoch in range(n_iters):
     l = loss(model(X.reshape(-1, 1)), Y.reshape(-1, 1))
     l.backward()
@@ -68,7 +68,7 @@ for name, curve in curves.items():
 GREY = "#8a8a8a"  # read on light and dark pages alike
 plt.rcParams.update({"text.color": GREY, "axes.labelcolor": GREY,
                      "axes.edgecolor": GREY, "xtick.color": GREY,
-                     "ytick.color": GREY, "font.size": 10,
+                     "ytick.color": GREY, "font.size": 12,
                      "legend.frameon": False})
 styles = [
     {"color": "#4e9be6", "lw": 7, "alpha": 0.45},  # a wide, light band
@@ -76,13 +76,12 @@ styles = [
     {"color": "#3cb371", "lw": 0, "marker": "o", "ms": 3.5, "markevery": 4},
     {"color": "#e0556b", "lw": 2},
 ]
-fig, ax = plt.subplots(figsize=(8, 4))
+fig, ax = plt.subplots(figsize=(6.4, 4))
 epochs = range(1, n_iters + 1)
 for style, (name, curve) in zip(styles, curves.items()):
     ax.plot(epochs, curve, label=name, **style)
 ax.set_yscale("log")
-ax.set(xlabel="epoch", ylabel="MSE loss (log scale)",
-       title="The first three ways are one computation: their curves coincide")
+ax.set(xlabel="epoch", ylabel="loss (log scale)")
 ax.legend()
 fig.tight_layout()
 title = "Loss per epoch of four ways to train f = w * x"

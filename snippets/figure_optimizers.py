@@ -24,15 +24,15 @@ optimizers = {
 history = {}
 for name, make_optimizer in optimizers.items():
     w = torch.tensor(0.0, requires_grad=True)
-    loss = nn.MSELoss()
+    loss_fn = nn.MSELoss()
     optimizer = make_optimizer([w])
     history[name] = {"loss": [], "w": []}
     for epoch in range(n_iters):
-        l = loss(w * X, Y)  # the loss at w before this step
-        l.backward()
-        optimizer.step()
+        loss = loss_fn(w * X, Y)  # 1. predict, 2. loss, at w before the step
+        loss.backward()  # 3. gradient
+        optimizer.step()  # 4. update
         optimizer.zero_grad()
-        history[name]["loss"].append(l.item())
+        history[name]["loss"].append(loss.item())
         history[name]["w"].append(w.item())
     print(f"{name:<27} w after 50 steps = {w.item():.4f}")
 
@@ -43,17 +43,18 @@ plt.rcParams.update({"text.color": GREY, "axes.labelcolor": GREY,
                      "axes.edgecolor": GREY, "xtick.color": GREY,
                      "ytick.color": GREY, "font.size": 12,
                      "legend.frameon": False})
-fig, (ax_loss, ax_w) = plt.subplots(1, 2, figsize=(10, 4))
+fig, (ax_loss, ax_w) = plt.subplots(2, 1, figsize=(6.4, 5.6), sharex=True)
 steps = range(1, n_iters + 1)
 for color, (name, h) in zip(COLORS, history.items()):
     ax_loss.plot(steps, h["loss"], color=color, lw=1.8, label=name)
     ax_w.plot(steps, h["w"], color=color, lw=1.8, label=name)
 ax_loss.set_yscale("log")
-ax_loss.set(xlabel="step", ylabel="MSE loss (log scale)", title="Loss")
+ax_loss.set_ylim(1e-10, 1e3)  # room at the bottom for the legend
+ax_loss.set(ylabel="loss (log scale)")
 ax_w.axhline(2.0, color=GREY, lw=1, ls=":")
-ax_w.set(xlabel="step", ylabel="w", title="w (the best w is 2)")
-fig.legend(*ax_w.get_legend_handles_labels(), loc="lower center", ncol=3)
-fig.tight_layout(rect=(0, 0.08, 1, 1))  # room for the legend below the plots
+ax_w.set(xlabel="step", ylabel="w")
+ax_loss.legend(loc="lower left")  # the corner no curve reaches
+fig.tight_layout()
 title = "SGD, SGD with momentum and Adam: loss and w over 50 steps"
 fig.savefig("optimizers.svg", transparent=True,
             metadata={"Title": title, "Date": None})

@@ -19,8 +19,8 @@ labels = torch.tensor([1.0, 0.0, 1.0])
 
 bce = nn.BCELoss()
 print(f"BCELoss(input=p, target=labels) = {bce(p, labels).item():.4f}")
-# Swapped, log(0) appears; PyTorch clamps it to -100,
-# so the number is large and meaningless.
+# Swapped, log(0) appears; PyTorch clamps it to a large negative number,
+# so the loss is large and meaningless.
 print(f"BCELoss(input=labels, target=p) = {bce(labels, p).item():.4f}")
 
 # %% The habit that prevents it: name the arguments

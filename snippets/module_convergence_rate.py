@@ -1,34 +1,37 @@
 """Why w converges slowly with a bias: the loss in (w, b) is a narrow valley.
 
-The loss surface in (w, b) is a long, narrow valley: one steep direction,
-one almost flat.
+The Hessian's eigenvalues give the curvature along each axis of the valley,
+and how fast gradient descent moves along it. Centring x removes the valley.
 """
 
-# %% For MSE, the curvature (Hessian) of the loss is constant:
-# H = 2/N * A.T @ A
+# %% For the squared error, the Hessian (the matrix of second derivatives)
+# is constant: H = 2/N * A.T @ A, one column of A per parameter
 import numpy as np
 
 x = np.array([1, 2, 3, 4], dtype=float)
-learning_rate = 0.01
+lr = 0.01
 N = len(x)
 
-A_no_bias = x.reshape(-1, 1)  # f = w * x: one parameter
-A_bias = np.column_stack([x, np.ones(N)])  # f = w * x + b: two parameters
+models = {
+    "w only": x.reshape(-1, 1),  # f = w x: one parameter
+    "w and b": np.column_stack([x, np.ones(N)]),  # f = w x + b
+    "centred": np.column_stack([x - x.mean(), np.ones(N)]),  # x - mean(x)
+}
 
 # %% Along an eigenvector of H, a step multiplies the distance
 # to the optimum by 1 - lr * eigenvalue
-for name, A in [("w only", A_no_bias), ("w and b", A_bias)]:
+for name, A in models.items():
     H = 2 / N * A.T @ A
-    eigenvalues = np.linalg.eigvalsh(H)
-    factors = 1 - learning_rate * eigenvalues
-    # steps to shrink a distance 1000 times
-    steps = np.log(0.001) / np.log(np.abs(factors))
-    print(f"{name:>7}: eigenvalues {np.round(eigenvalues, 3)}, "
-          f"factors {np.round(factors, 4)}")
-    print(f"{'':>7}  steps to shrink the error 1000x: "
-          f"{np.round(steps).astype(int)}")
+    eigenvalues = np.linalg.eigvalsh(H)  # smallest first
+    factors = 1 - lr * eigenvalues
+    steps = np.log(0.001) / np.log(factors)  # to shrink a distance 1000x
+    print(f"{name:>7}: H = {H.round(3).tolist()}")
+    print(f"{'':>7}  eigenvalues {eigenvalues.round(3)}, "
+          f"condition number {eigenvalues[-1] / eigenvalues[0]:.2f}")
+    print(f"{'':>7}  factors {factors.round(3)}, steps to shrink the "
+          f"error 1000x: {steps.round().astype(int)}")
 
-# %% The slow direction: mostly b, against w.
-# Moving w alone must be paid for by b.
-slow = np.linalg.eigh(2 / N * A_bias.T @ A_bias)[1][:, 0]
+# %% The slow direction, the floor of the valley: mostly b, against w
+H = 2 / N * models["w and b"].T @ models["w and b"]
+slow = np.linalg.eigh(H)[1][:, 0]
 print(f"slow direction (w, b): {np.round(slow * np.sign(slow[1]), 3)}")

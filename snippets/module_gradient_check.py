@@ -12,7 +12,7 @@ N = len(X)
 torch.manual_seed(42)
 # init in float32 as before, then convert: the same w and b
 model = nn.Linear(1, 1).double()
-loss = nn.MSELoss()
+loss_fn = nn.MSELoss()
 
 # %% 1. By hand: L = 1/N sum (w*x + b - y)**2, so
 # dL/dw = 2/N sum x * (y_pred - y) and dL/db = 2/N sum (y_pred - y)
@@ -22,7 +22,7 @@ with torch.no_grad():
     db_hand = (2 / N * error.sum()).item()
 
 # %% 2. Autograd: backward() fills .grad of every parameter of the model
-loss(model(X), Y).backward()
+loss_fn(model(X), Y).backward()
 dw_autograd, db_autograd = model.weight.grad.item(), model.bias.grad.item()
 
 
@@ -30,9 +30,9 @@ dw_autograd, db_autograd = model.weight.grad.item(), model.bias.grad.item()
 def finite_difference(parameter, h=1e-6):
     with torch.no_grad():
         parameter += h
-        up = loss(model(X), Y).item()
+        up = loss_fn(model(X), Y).item()
         parameter -= 2 * h
-        down = loss(model(X), Y).item()
+        down = loss_fn(model(X), Y).item()
         parameter += h  # put it back
     return (up - down) / (2 * h)
 

@@ -1,50 +1,47 @@
-"""Where (w, b) converge: the least-squares fit next to gradient descent.
+"""Where (w, b) converge: the least-squares fit, and gradient descent to it.
 
-The least-squares fit is np.linalg.lstsq's.
+On this loss, n steps of gradient descent have a closed form too.
 """
 
-# %% Least squares: the (w, b) minimizing sum((w*x + b - y)**2), solved exactly
+# %% Least squares: the (w, b) minimizing L(w, b), solved exactly
 import numpy as np
 import torch
 import torch.nn as nn
 
-datasets = {  # name -> (x, y, learning rate of the original)
-    "4 points": ([1, 2, 3, 4], [2, 4, 6, 8], 0.01),
-    "6 points": ([1, 2, 3, 4, 6, 8], [2, 4, 6, 8, 11, 16], 0.015),
-}
+x = np.array([1.0, 2.0, 3.0, 4.0])
+y = 2 * x
+N = len(x)
+A = np.column_stack([x, np.ones(N)])  # one column for w, one for b
+best = np.linalg.lstsq(A, y, rcond=None)[0]
 
 
-def least_squares(x, y):
-    A = np.column_stack([x, np.ones(len(x))])  # one column for w, one for b
-    (w, b), *_ = np.linalg.lstsq(A, np.array(y, dtype=float), rcond=None)
-    # b is 0 up to rounding: print 0.000, not -0.000
-    return w, b + 0.0 if abs(b) > 1e-12 else 0.0
+def show(theta):
+    w, b = np.round(theta, 3) + 0.0  # + 0.0: print 0.000, not -0.000
+    return f"w = {w:.3f}, b = {b:.3f}"
 
 
-# %% Gradient descent with nn.Linear, as in the chapter,
-# stopped after n_iters steps
-def gradient_descent(x, y, learning_rate, n_iters):
-    X = torch.tensor(x, dtype=torch.float32).reshape(-1, 1)
-    Y = torch.tensor(y, dtype=torch.float32).reshape(-1, 1)
-    torch.manual_seed(42)
-    model = nn.Linear(1, 1)
-    loss = nn.MSELoss()
-    optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
-    for epoch in range(n_iters):
-        l = loss(model(X), Y)
-        l.backward()
-        optimizer.step()
-        optimizer.zero_grad()
-    return model.weight.item(), model.bias.item()
+print(f"least squares:            {show(best)}")
 
+# %% Gradient descent with nn.Linear, as in the chapter: 100 steps
+lr, n_iters = 0.01, 100
+torch.manual_seed(42)
+model = nn.Linear(1, 1)
+start = np.array([model.weight.item(), model.bias.item()])
+X = torch.tensor(x, dtype=torch.float32).reshape(-1, 1)
+Y = torch.tensor(y, dtype=torch.float32).reshape(-1, 1)
+optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+for epoch in range(n_iters):
+    loss = nn.functional.mse_loss(model(X), Y)  # 1. predict, 2. loss
+    loss.backward()  # 3. gradient
+    optimizer.step()  # 4. update
+    optimizer.zero_grad()
+ran = np.array([model.weight.item(), model.bias.item()])
+print(f"GD, {n_iters:>4} steps, run:     {show(ran)}")
 
-# %% The exact optimum, then GD after 100 steps (the original's run)
-# and after 5000
-for name, (x, y, learning_rate) in datasets.items():
-    w, b = least_squares(x, y)
-    print(f"{name}, {'lstsq:':<15} w = {w:.3f}, b = {b:.3f}")
-    for n_iters in [100, 5000]:
-        w, b = gradient_descent(x, y, learning_rate, n_iters)
-        label = f"GD {n_iters:>4} steps:"
-        print(f"{name}, {label:<15} w = {w:.3f}, b = {b:.3f}  "
-              f"(lr {learning_rate})")
+# %% The loss is quadratic, so one step maps the error e = theta - best to
+# (I - lr H) e, and n steps to (I - lr H)^n e: no need to run 5000 of them
+H = 2 / N * A.T @ A
+for n in [100, 5000]:
+    step_n = np.linalg.matrix_power(np.eye(2) - lr * H, n)
+    theta = best + step_n @ (start - best)
+    print(f"GD, {n:>4} steps, formula: {show(theta)}")

@@ -7,43 +7,33 @@ import torch.nn as nn
 
 X = torch.tensor([[1], [2], [3], [4]], dtype=torch.float32)
 Y = torch.tensor([[2], [4], [6], [8]], dtype=torch.float32)
+X_test = torch.tensor([5], dtype=torch.float32)
 
-X_test = torch.tensor([5], dtype=torch.float32)  # "X_text" in the original
-
-n_samples, n_features = X.shape  # "n_smaple" in the original
+n_samples, n_features = X.shape
 print(n_samples, n_features)
-
-input_size = n_features
-output_size = n_features
 # --8<-- [end:data]
 
-# %% The model: y = x @ weight.T + bias, with a random initial weight and bias
-# not in the original: it makes the random init,
-# and so the log, reproducible
+# %% The model: y = x @ weight.T + bias, with a random initial weight and bias;
+# the seed makes them, and so the log, the same on every run
 torch.manual_seed(42)
-model = nn.Linear(input_size, output_size)
+model = nn.Linear(n_features, n_features)  # 1 input, 1 output
+print(f"Prediction before training: f(5) = {model(X_test).item():.3f}")
 
-# The original's comment said "w = 0, therefore: ans: 0".
-# False for nn.Linear: its init is random.
-print(f"Prediction before training: f(5)= {model(X_test).item():.3f}")
-
-# %% Training
-learning_rate = 0.01
+# %% Training: chapter 4's loop; the optimizer gets the model's parameters
+lr = 0.01
 n_iters = 100
-
-loss = nn.MSELoss()
-# it updates the weight and the bias
-optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
+loss_fn = nn.MSELoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=lr)
 
 for epoch in range(n_iters):
-    y_pred = model(X)
-    l = loss(y_pred, Y)  # input, target (the original had loss(Y, y_pred))
-    l.backward()
-    optimizer.step()
+    y_pred = model(X)  # 1. predict
+    loss = loss_fn(y_pred, Y)  # 2. loss
+    loss.backward()  # 3. gradient, of the weight and of the bias
+    optimizer.step()  # 4. update, both
     optimizer.zero_grad()
 
     if epoch % 10 == 0:
-        [w, b] = model.parameters()  # unpack the weight [1, 1] and the bias [1]
-        print(f"epoch {epoch+1}: w = {w[0][0].item():.3f}, loss = {l:.8f}")
+        [w, b] = model.parameters()  # the weight [1, 1] and the bias [1]
+        print(f"epoch {epoch + 1}: w = {w.item():.3f}, loss = {loss:.8f}")
 
-print(f"Prediction after training: f(5)= {model(X_test).item():.3f}")
+print(f"Prediction after training: f(5) = {model(X_test).item():.3f}")

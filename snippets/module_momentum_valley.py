@@ -23,18 +23,19 @@ optimizers = {
 def train(make_optimizer):
     torch.manual_seed(42)  # every optimizer starts from the same w and b
     model = nn.Linear(1, 1)
-    loss = nn.MSELoss()
+    loss_fn = nn.MSELoss()
     optimizer = make_optimizer(model.parameters())
     for epoch in range(n_iters):
-        l = loss(model(X), Y)
-        l.backward()
-        optimizer.step()
+        loss = loss_fn(model(X), Y)  # 1. predict, 2. loss
+        loss.backward()  # 3. gradient
+        optimizer.step()  # 4. update
         optimizer.zero_grad()
     with torch.no_grad():  # the loss at the final (w, b)
-        return model.weight.item(), model.bias.item(), loss(model(X), Y).item()
+        loss = loss_fn(model(X), Y).item()
+    return model.weight.item(), model.bias.item(), loss
 
 
-# %% The optimum is w = 2, b = 0
+# %% The optimum is the line y = 2x
 print("| optimizer | w | b | loss |")
 print("| --- | ---: | ---: | ---: |")
 for name, make_optimizer in optimizers.items():

@@ -20,8 +20,8 @@ for name, parameter in model.named_parameters():
     print(f"{name} = {parameter.item():.4f}")
 print(list(model.state_dict()))
 
-# %% The init is uniform on [-1/sqrt(in_features), 1/sqrt(in_features)]:
-# here [-1, 1], not 0
+# %% The init is random, uniform between -bound and bound with
+# bound = 1/sqrt(in_features): the prediction starts away from zero
 X_test = torch.tensor([5], dtype=torch.float32)
 print(f"f(5) = 5 * {w.item():.4f} + {b.item():.4f} = "
       f"{model(X_test).item():.4f}")

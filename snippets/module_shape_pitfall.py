@@ -1,9 +1,6 @@
 """The shape pitfall: targets [4] and predictions [4, 1] broadcast to [4, 4]."""
 
 # %% X is a column [4, 1], as nn.Linear needs; Y is left flat, shape [4]
-import textwrap
-import warnings
-
 import torch
 import torch.nn as nn
 
@@ -13,32 +10,27 @@ Y = Y_flat.reshape(-1, 1)  # the fix: a column, like the predictions
 
 torch.manual_seed(42)
 model = nn.Linear(1, 1)
-loss = nn.MSELoss()
+
+
+def mse(y_pred, y):
+    return ((y_pred - y) ** 2).mean()
+
 
 y_pred = model(X)
 print(f"y_pred: {list(y_pred.shape)}, Y_flat: {list(Y_flat.shape)}")
 print(f"y_pred - Y_flat: {list((y_pred - Y_flat).shape)}")
 
-# %% MSELoss warns about the mismatch, then broadcasts anyway:
-# every prediction meets every target
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    wrong = loss(y_pred, Y_flat)
-message = f"{caught[0].category.__name__}: {caught[0].message}"
-print(textwrap.fill(message, 80))
-print(f"loss with Y_flat: {wrong.item():.4f}")
-print(f"loss with Y:      {loss(y_pred, Y).item():.4f}")
+# %% No error: every prediction is compared with every target
+print(f"loss with Y_flat: {mse(y_pred, Y_flat).item():.4f}")
+print(f"loss with Y:      {mse(y_pred, Y).item():.4f}")
 
 # %% Training on the broadcast loss fits the wrong thing:
 # one constant, the mean of Y
-optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    for epoch in range(2000):
-        l = loss(model(X), Y_flat)
-        l.backward()
-        optimizer.step()
-        optimizer.zero_grad()
-print(f"{len(caught)} warnings")
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(300):
+    loss = mse(model(X), Y_flat)  # 1. predict, 2. loss (the wrong one)
+    loss.backward()  # 3. gradient
+    optimizer.step()  # 4. update
+    optimizer.zero_grad()
 print(f"after training: w = {model.weight.item():.3f}, "
       f"b = {model.bias.item():.3f}")

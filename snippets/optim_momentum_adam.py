@@ -23,17 +23,17 @@ optimizers = {
 def train(make_optimizer):
     """Returns w after every step, and the loss at the final w."""
     w = torch.tensor(0.0, requires_grad=True)
-    loss = nn.MSELoss()
+    loss_fn = nn.MSELoss()
     optimizer = make_optimizer([w])
     w_history = []
     for epoch in range(n_iters):
-        l = loss(w * X, Y)
-        l.backward()
+        loss = loss_fn(w * X, Y)  # 1. predict, 2. loss
+        loss.backward()
         optimizer.step()
         optimizer.zero_grad()
         w_history.append(w.item())
     with torch.no_grad():
-        return w_history, loss(w * X, Y).item()
+        return w_history, loss_fn(w * X, Y).item()
 
 
 results = {

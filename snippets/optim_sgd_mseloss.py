@@ -1,44 +1,39 @@
-"""nn.MSELoss and torch.optim.SGD replace our loss and update (50 epochs)."""
+"""nn.MSELoss and torch.optim.SGD replace our loss and our update."""
 
-# %% The data and the model f = w * x: the best w is 2
+# %% The data follow y = 2x, so the best w is 2
 import torch
 import torch.nn as nn
 
 X = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
 Y = torch.tensor([2, 4, 6, 8], dtype=torch.float32)
 
-w = torch.tensor(0.0, requires_grad=True)
+# requires_grad=True: autograd records every operation on w
+w = torch.tensor(0.0, dtype=torch.float32, requires_grad=True)
 
 
 def forward(x):
-    return w * x
+    return w * x  # the model f(x) = w x
 
 
-print(f"Prediction before training: f(5)= {forward(5):.3f}")
+print(f"Prediction before training: f(5) = {forward(5):.3f}")
 
-# %% The loss and the optimizer come from PyTorch now
-learning_rate = 0.01
-n_iters = 50
-
-loss = nn.MSELoss()  # mean of (y_pred - y)**2, as our own loss() was
-# the optimizer updates the tensors in this list
-optimizer = torch.optim.SGD([w], lr=learning_rate)
+# %% Training: the loss function and the optimizer come from PyTorch
+lr = 0.01  # the learning rate, eta
+n_iters = 100
+loss_fn = nn.MSELoss()  # the mean of (y_pred - y)**2, as our mse() was
+optimizer = torch.optim.SGD([w], lr=lr)  # it updates the tensors listed
 
 for epoch in range(n_iters):
-    y_pred = forward(X)
+    y_pred = forward(X)  # 1. predict
+    loss = loss_fn(y_pred, Y)  # 2. loss: input first, then target
+    loss.backward()  # 3. gradient: adds dL/dw into w.grad
 
-    # As in the original. PyTorch's order is loss(input, target):
-    # loss(y_pred, Y), see below.
-    l = loss(Y, y_pred)
+    optimizer.step()  # 4. update: w -= lr * w.grad, not recorded
+    optimizer.zero_grad()  # or the next backward() adds to this gradient
 
-    l.backward()  # dl/dw, added into w.grad
+    # Every 10th epoch: w after this epoch's update, and the loss
+    # computed before it, at the old w
+    if epoch % 10 == 0:
+        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
 
-    optimizer.step()  # w -= learning_rate * w.grad, not recorded in the graph
-
-    optimizer.zero_grad()  # clear w.grad, or the next backward() adds to it
-
-    if epoch % 2 == 0:
-        # w is after this epoch's step; l was computed before it, with the old w
-        print(f"epoch {epoch+1}: w = {w:.3f}, loss = {l:.8f}")
-
-print(f"Prediction after training: f(5)= {forward(5):.3f}")
+print(f"Prediction after training: f(5) = {forward(5):.3f}")
