@@ -3,11 +3,12 @@
 Every operation returns a new Value that keeps its inputs and a function
 giving its local gradients; backward() walks the graph from the output back
 to the inputs and adds each input's share into its .grad. The engine is then
-checked against torch autograd and finite differences, shown on the gate
-patterns, and used to redo chapter 1's gradient and chapter 2's training.
+used to redo chapter 1's gradient, checked against torch autograd and finite
+differences, used to redo chapter 2's training, and shown on the gate patterns.
 """
 
 # %% The engine: one class
+# --8<-- [start:engine]
 import math
 
 
@@ -92,15 +93,19 @@ class Value:
         for node in reversed(order):  # outputs before the inputs they used
             for x, local in zip(node.inputs, node.local_grads()):
                 x.grad += local * node.grad  # chain rule; += sums the forks
-
+# --8<-- [end:engine]
 
 # %% Chapter 1's loss: x = 1, y = 2, w = 1
+# --8<-- [start:chapter1]
+x, y = 1.0, 2.0
 w = Value(1.0)
-loss = (w * 1.0 - 2.0) ** 2
+loss = (w * x - y) ** 2
 loss.backward()
 print(f"loss = {loss.data}, dloss/dw = {w.grad}")
+# --8<-- [end:chapter1]
 
 # %% Three ways to the same gradients: the engine, torch, finite differences
+# --8<-- [start:three_ways]
 import torch
 
 
@@ -137,21 +142,10 @@ for f in (fork, shared, every_op):
               f"  {fd:12.6f}")
 print(f"largest difference: engine - torch {to_torch:.0e}, "
       f"engine - finite diff. {to_fd:.0e}")
-
-# %% The gate patterns, on one small graph
-a, b, c, d = Value(3.0), Value(-1.0), Value(-2.0), Value(-1.0)
-s = a + b  # add
-p = s * c  # multiply
-r = d.relu()  # relu
-L = p + r
-L.backward()
-names = {a: "a", b: "b", c: "c", d: "d", s: "s", p: "p", r: "r", L: "L"}
-for node in (s, p, r):
-    passed = ", ".join(f"{names[x]}.grad = {x.grad:g}" for x in node.inputs)
-    print(f"{node.op:>4}: {names[node]} = {node.data:g}, "
-          f"{names[node]}.grad = {node.grad:g} -> {passed}")
+# --8<-- [end:three_ways]
 
 # %% Chapter 2's model and data, trained with the engine
+# --8<-- [start:train]
 import numpy as np
 
 # float32 numbers, as chapter 2's NumPy arrays: the same roundings
@@ -175,8 +169,10 @@ for epoch in range(n_iters):
     if epoch % 10 == 0:
         print(f"epoch {epoch + 1}: w = {w.data:.3f}, loss = {loss.data:.8f}")
 print(f"Prediction after training: f(5) = {(w * 5).data:.3f}")
+# --8<-- [end:train]
 
 # %% The same loop without the reset: w.grad piles up, as in chapter 3
+# --8<-- [start:pitfall]
 w = Value(np.float32(0.0))
 for epoch in range(4):
     before = w.grad
@@ -185,3 +181,19 @@ for epoch in range(4):
           f"this step's gradient = {w.grad - before:8.3f}, "
           f"w.grad = {w.grad:8.3f}")
     w.data -= learning_rate * w.grad
+# --8<-- [end:pitfall]
+
+# %% The gate patterns, on one small graph
+# --8<-- [start:gates]
+a, b, c, d = Value(3.0), Value(-1.0), Value(-2.0), Value(-1.0)
+s = a + b  # add
+p = s * c  # multiply
+r = d.relu()  # relu
+L = p + r
+L.backward()
+names = {a: "a", b: "b", c: "c", d: "d", s: "s", p: "p", r: "r", L: "L"}
+for node in (s, p, r):
+    passed = ", ".join(f"{names[x]}.grad = {x.grad:g}" for x in node.inputs)
+    print(f"{node.op:>4}: {names[node]} = {node.data:g}, "
+          f"{names[node]}.grad = {node.grad:g} -> {passed}")
+# --8<-- [end:gates]
