@@ -18,7 +18,8 @@ torch.set_num_threads(1)  # tiny tensors: one thread wastes no time on hand-offs
 rng = np.random.default_rng(0)
 N, H = 100, 16  # samples, hidden units
 X = rng.uniform(-3, 3, size=(N, 1))
-Y = np.sin(X) + 0.1 * rng.normal(size=(N, 1))
+noise = 0.1  # the standard deviation of the noise
+Y = np.sin(X) + noise * rng.normal(size=(N, 1))
 X = torch.tensor(X, dtype=torch.float32)  # (N, 1)
 Y = torch.tensor(Y, dtype=torch.float32)  # (N, 1)
 torch.manual_seed(0)  # the split and the initial weights

@@ -16,7 +16,8 @@ import torch
 rng = np.random.default_rng(0)
 N, H = 100, 16  # samples, hidden units
 X = rng.uniform(-3, 3, size=(N, 1))  # (N, 1)
-Y = np.sin(X) + 0.1 * rng.normal(size=(N, 1))  # (N, 1)
+noise = 0.1  # the standard deviation of the noise
+Y = np.sin(X) + noise * rng.normal(size=(N, 1))  # (N, 1)
 params = {
     "W1": rng.normal(size=(1, H)),  # (1, H)
     "b1": np.zeros(H),  # (H,)

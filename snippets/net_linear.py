@@ -14,7 +14,8 @@ rng = np.random.default_rng(0)
 N, d = 100, 3  # samples, features
 w_true = np.array([2.0, -3.0, 0.5])  # (d,)
 X = rng.normal(size=(N, d))  # (N, d)
-Y = X @ w_true + 0.1 * rng.normal(size=N)  # (N, d) @ (d,) -> (N,)
+noise = 0.1  # the standard deviation of the noise
+Y = X @ w_true + noise * rng.normal(size=N)  # (N, d) @ (d,) -> (N,)
 
 
 # %% The loss and its gradient, in matrix form
