@@ -34,7 +34,7 @@ batches = DataLoader(TensorDataset(X[train], Y[train]), batch_size=16,
 grid = torch.linspace(-3, 3, 200).reshape(-1, 1)  # where to draw the fit
 snapshots = {}  # epochs trained -> predictions on the grid
 losses = {"training": [], "validation": []}
-n_epochs = 200
+n_epochs = 100
 for epoch in range(n_epochs + 1):
     if epoch:  # epoch 0 is the untrained network
         model.train()
@@ -77,6 +77,6 @@ bottom.set_xlabel("epoch")
 bottom.set_ylabel("loss (MSE)")
 bottom.legend()
 fig.tight_layout()
-title = "Noisy-sine fit after 0, 5, 20, 200 epochs; training and validation loss"
+title = "Noisy-sine fit after 0, 5, 20, 100 epochs; training, validation loss"
 fig.savefig("net_training.svg", transparent=True,
             metadata={"Title": title, "Date": None})

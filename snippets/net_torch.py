@@ -36,7 +36,7 @@ batches = DataLoader(TensorDataset(X_train, Y_train), batch_size=16,
                      generator=torch.Generator().manual_seed(0))
 
 # %% Training: every epoch is one pass over the training set
-n_epochs = 200
+n_epochs = 100
 for epoch in range(n_epochs):
     model.train()  # training mode (it matters for dropout, batch norm)
     for X_batch, Y_batch in batches:  # 80 / 16 = 5 updates per epoch
@@ -49,6 +49,6 @@ for epoch in range(n_epochs):
     with torch.no_grad():  # no graph: we only measure
         train_loss = loss_fn(model(X_train), Y_train).item()
         val_loss = loss_fn(model(X_val), Y_val).item()
-    if epoch % 40 == 0 or epoch == n_epochs - 1:
+    if epoch % 20 == 0 or epoch == n_epochs - 1:
         print(f"epoch {epoch + 1}: training loss = {train_loss:.4f}, "
               f"validation loss = {val_loss:.4f}")
