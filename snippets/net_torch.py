@@ -39,7 +39,7 @@ batches = DataLoader(TensorDataset(X_train, Y_train), batch_size=16,
 n_epochs = 100
 for epoch in range(n_epochs):
     model.train()  # training mode (it matters for dropout, batch norm)
-    for X_batch, Y_batch in batches:  # 80 / 16 = 5 updates per epoch
+    for X_batch, Y_batch in batches:  # one update per mini-batch
         y_pred = model(X_batch)  # 1. predict
         loss = loss_fn(y_pred, Y_batch)  # 2. loss
         optimizer.zero_grad()
