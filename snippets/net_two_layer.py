@@ -74,9 +74,9 @@ for k, v in params.items():
         v[i] += step
         fd[i] = (up - down) / (2 * step)
     to_autograd = relative_error(by_hand[k], t[k].grad.numpy())
-    print(f"{k}: shape {v.shape}, max relative error vs autograd "
-          f"{to_autograd:.0e}, vs finite differences "
-          f"{relative_error(by_hand[k], fd):.0e}")
+    to_fd = relative_error(by_hand[k], fd)
+    print(f"{k} {str(v.shape):8} largest relative error: vs autograd "
+          f"{to_autograd:.0e}, vs finite diff. {to_fd:.0e}")
 
 # %% Training: full-batch gradient descent
 learning_rate = 0.05
