@@ -73,5 +73,5 @@ ax.set_ylabel("training loss")
 ax.legend()
 fig.tight_layout()
 title = "Training loss after every update for batch sizes 1, 16 and 80"
-fig.savefig("net_batch_noise.svg", transparent=True,
+fig.savefig("net_batch_noise.svg", transparent=True, bbox_inches="tight",
             metadata={"Title": title, "Date": None})

@@ -78,5 +78,5 @@ bottom.set_ylabel("loss (MSE)")
 bottom.legend()
 fig.tight_layout()
 title = "Noisy-sine fit after 0, 5, 20, 100 epochs; training, validation loss"
-fig.savefig("net_training.svg", transparent=True,
+fig.savefig("net_training.svg", transparent=True, bbox_inches="tight",
             metadata={"Title": title, "Date": None})
