@@ -1,0 +1,100 @@
+"""Figure: the gradient check of the hand-written network, as a table.
+
+For each weight array of net_two_layer.py: its shape, the size of its
+gradient, and the largest relative error of the hand-written gradient
+against torch autograd and against central finite differences. The forward
+and backward functions are copied unchanged from net_two_layer.py (a figure
+program stands alone; tests/test_networks.py checks that the copy is exact).
+Saves `net_gradient_check.svg` in the working folder.
+"""
+
+# %% net_two_layer.py's data, weights, forward and backward
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+
+rng = np.random.default_rng(0)
+N, H = 100, 16  # samples, hidden units
+X = rng.uniform(-3, 3, size=(N, 1))  # (N, 1)
+noise = 0.1  # the standard deviation of the noise
+Y = np.sin(X) + noise * rng.normal(size=(N, 1))  # (N, 1)
+params = {
+    "W1": rng.normal(size=(1, H)),  # (1, H)
+    "b1": np.zeros(H),  # (H,)
+    "W2": rng.normal(size=(H, 1)) / np.sqrt(H),  # (H, 1)
+    "b2": np.zeros(1),  # (1,)
+}
+
+
+def forward(p, X):
+    z = X @ p["W1"] + p["b1"]  # (N, 1) @ (1, H) + (H,) -> (N, H)
+    h = np.tanh(z)  # (N, H): the hidden layer's activations
+    y_pred = h @ p["W2"] + p["b2"]  # (N, H) @ (H, 1) + (1,) -> (N, 1)
+    return y_pred, h  # h is the cache the backward pass needs
+
+
+def backward(p, X, Y, y_pred, h):
+    d_y_pred = 2 / len(X) * (y_pred - Y)  # (N, 1): dL/dy_pred
+    grads = {
+        "W2": h.T @ d_y_pred,  # (H, N) @ (N, 1) -> (H, 1)
+        "b2": d_y_pred.sum(axis=0),  # (1,): b2 is added to every row
+    }
+    d_h = d_y_pred @ p["W2"].T  # (N, 1) @ (1, H) -> (N, H)
+    d_z = d_h * (1 - h**2)  # (N, H): tanh'(z) = 1 - tanh(z)^2
+    grads["W1"] = X.T @ d_z  # (1, N) @ (N, H) -> (1, H)
+    grads["b1"] = d_z.sum(axis=0)  # (H,)
+    return grads
+
+
+def loss_of(p):
+    return ((forward(p, X)[0] - Y) ** 2).mean()
+
+
+def relative_error(a, b):  # elementwise |a - b| / (|a| + |b|), the largest
+    return (abs(a - b) / np.maximum(abs(a) + abs(b), 1e-12)).max()
+
+
+# %% The three gradients of every weight, and the rows of the table
+by_hand = backward(params, X, Y, *forward(params, X))
+t = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
+y_torch = torch.tanh(torch.tensor(X) @ t["W1"] + t["b1"]) @ t["W2"] + t["b2"]
+((y_torch - torch.tensor(Y)) ** 2).mean().backward()
+step = 1e-6  # the finite-difference step h
+rows = []
+for k, v in params.items():
+    fd = np.zeros_like(v)
+    for i in np.ndindex(v.shape):  # nudge one weight at a time
+        v[i] += step
+        up = loss_of(params)
+        v[i] -= 2 * step
+        down = loss_of(params)
+        v[i] += step
+        fd[i] = (up - down) / (2 * step)
+    rows.append([k, str(v.shape), f"{abs(by_hand[k]).max():.3f}",
+                 f"{relative_error(by_hand[k], t[k].grad.numpy()):.0e}",
+                 f"{relative_error(by_hand[k], fd):.0e}"])
+header = ["weights", "shape", "max |grad|", "vs autograd", "vs finite diff."]
+for row in [header, *rows]:
+    print(f"{row[0]:8} {row[1]:8} {row[2]:>10} {row[3]:>12} {row[4]:>16}")
+
+# %% The table, drawn
+GREY = "#8a8a8a"  # text and lines, readable on light and dark pages
+plt.rcParams.update({"text.color": GREY, "font.size": 12})
+fig, ax = plt.subplots(figsize=(6.4, 2.4))
+ax.axis("off")
+labels = ["weights", "shape", "max |grad|", "relative error\nvs autograd",
+          "relative error\nvs finite diff."]
+table = ax.table(cellText=rows, colLabels=labels, loc="center",
+                 cellLoc="center", colWidths=[0.16, 0.16, 0.2, 0.24, 0.24])
+table.auto_set_font_size(False)
+table.set_fontsize(12)
+table.scale(1, 1.6)
+for (row, col), cell in table.get_celld().items():
+    if row == 0:
+        cell.set_height(2 * cell.get_height())  # two lines of header
+    cell.set_edgecolor(GREY)
+    cell.set_facecolor("none")
+    cell.get_text().set_color(GREY)
+title = "Gradient check of the two-layer network: relative errors per weight"
+fig.savefig("net_gradient_check.svg", transparent=True, bbox_inches="tight",
+            metadata={"Title": title, "Date": None})
