@@ -32,20 +32,26 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.utils import markdown_extensions
 from mkdocs.utils.yaml import yaml_load
+from pygments.lexers import PythonLexer, Python2Lexer, get_lexer_by_name
+from pygments.util import ClassNotFound
 from sybil import Region, Sybil
 from sybil.evaluators.doctest import DocTestRunner
 
 from tests import numbers
+from tests.run_alone import print_only
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<lang>[\w+-]*)(?P<attrs>[^\n]*)\n"
     r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
     re.M | re.S,
 )
-TITLE = re.compile(r'title="([^"]*)"')
+TITLE = re.compile(r"""title=(["'])(?P<title>.*?)\1""")
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<target>.+?)\1[ \t]*$""")
-CODE_LANGS = {"python", "py", "python3", "pycon"}
+# Fences shown, never run: program output, shell commands, configuration. Any other language fails.
+DISPLAY = {"text", "bash", "yaml", "toml", "markdown"}
+PAGES = [f"*{extension}" for extension in markdown_extensions]  # every file mkdocs renders as a page
 pending_updates: dict[Path, list[tuple[int, int, str]]] = {}
 
 
@@ -64,20 +70,28 @@ class Block:
     lines: list[str] = field(default_factory=list)
     origin: list[tuple[str, int]] = field(default_factory=list)
     whole_file: bool = False  # the block is one include of one whole file: a standalone program
+    kind: str = "python"  # or "console" (a Python session: a doctest)
 
     @property
     def doctest(self) -> bool:
-        return self.lang == "pycon" or "\n".join(self.lines or self.body).lstrip().startswith(">>>")
+        return self.kind == "console" or "\n".join(self.lines or self.body).lstrip().startswith(">>>")
+
+    @property
+    def not_run(self) -> bool:
+        return self.title.lower().startswith("not run:")
 
 
-def snippet_preprocessor(root: Path):
+def extension_options(config: dict, name: str) -> dict:
+    """The options mkdocs.yml gives a Markdown extension ({} if it gives none)."""
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, dict) and name in entry:
+            return entry[name] or {}
+    return {}
+
+
+def snippet_preprocessor(root: Path, config: dict):
     """pymdownx.snippets' own preprocessor, configured from mkdocs.yml as the build configures it."""
-    config = yaml_load((root / "mkdocs.yml").read_text())
-    options = next(
-        (entry["pymdownx.snippets"] or {})
-        for entry in config.get("markdown_extensions", [])
-        if isinstance(entry, dict) and "pymdownx.snippets" in entry
-    )
+    options = extension_options(config, "pymdownx.snippets")
     options = dict(options, base_path=[str(root / b) for b in options.get("base_path", ["."])])
     md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
     return md.preprocessors["snippet"]
@@ -93,43 +107,68 @@ def relative(path, root: Path) -> str:
 class DocsHarness:
     def __init__(self, root: Path):
         self.root = root.resolve()
-        self.snippets = snippet_preprocessor(self.root)
-        docs_dir = yaml_load((self.root / "mkdocs.yml").read_text()).get("docs_dir", "docs")
-        self.sybil = Sybil(parsers=[self.parse], path=str(self.root / docs_dir), patterns=["*.md"])
+        config = yaml_load((self.root / "mkdocs.yml").read_text())
+        if not extension_options(config, "pymdownx.superfences").get("disable_indented_code_blocks"):
+            raise ValueError(
+                "mkdocs.yml: pymdownx.superfences needs `disable_indented_code_blocks: true`, or an indented "
+                "(4-space) block would show code that no test runs; use a fenced block"
+            )
+        self.snippets = snippet_preprocessor(self.root, config)
+        docs_dir = config.get("docs_dir", "docs")
+        self.sybil = Sybil(parsers=[self.parse], path=str(self.root / docs_dir), patterns=PAGES)
 
     # -- parsing: raw Markdown -> regions --------------------------------------------------
     def parse(self, document):
         text, doc = document.text, Path(document.path)
+        where = lambda pos: f"{relative(doc, self.root)}:{text.count(chr(10), 0, pos) + 1}"  # noqa: E731
         fences = list(FENCE.finditer(text))
-        claimed = set()
+        paired = set()
         for i, m in enumerate(fences):
-            if i in claimed or m["lang"] not in CODE_LANGS:
+            if i in paired or is_output(m):
                 continue
-            indent = m["indent"]
+            kind, indent = language(m["lang"]), m["indent"]
             body = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip() for ln in m["body"].splitlines()]
-            title = (TITLE.search(m["attrs"]) or [None, ""])[1]
-            block = Block(doc, text.count("\n", 0, m.start()) + 1, m["lang"], title, body, indent)
-            end = m.end()
+            if kind == "display":
+                if any(ln.lstrip().startswith(">>>") for ln in body):
+                    yield fail(m.start(), m.end(), f"{where(m.start())}: a ```{m['lang']} fence with >>> prompts "
+                               "shows a Python session that nothing runs: make it a pycon fence")
+                continue
+            if kind is None:
+                named = f"in language {m['lang']!r}" if m["lang"] else "with no language"
+                yield fail(m.start(), m.end(), f"{where(m.start())}: a fence {named} is not run: use python or "
+                           f"pycon (run and checked), or one of {sorted(DISPLAY)} (shown only)")
+                continue
+            block = Block(doc, text.count("\n", 0, m.start()) + 1, m["lang"], title_of(m), body, indent, kind=kind)
+            end, problem = m.end(), None
             nxt = fences[i + 1] if i + 1 < len(fences) else None
             if nxt and is_output(nxt) and not text[m.end():nxt.start()].strip() and nxt["indent"] == indent:
-                claimed.add(i + 1)
+                paired.add(i + 1)
                 block.output = "\n".join(ln[len(indent):] for ln in nxt["body"].splitlines())
                 block.output_span = (nxt.start("body"), nxt.end("body"))
                 end = nxt.end()
+                if block.doctest:
+                    problem = "a doctest shows its output after each >>> line; the output fence after it is not compared"
+                elif block.not_run:
+                    problem = "a block that is not run has no output: the output fence after it comes from nowhere"
             elif updating():
                 block.output_span = (m.end(), m.end())
-            yield Region(m.start(), end, block, self.evaluate)
+            if kind == "console" and not "\n".join(body).lstrip().startswith(">>>"):
+                problem = "a pycon fence must start with a >>> prompt: without one nothing of it runs"
+            yield fail(m.start(), end, f"{where(m.start())}: {problem}") if problem else Region(m.start(), end, block, self.evaluate)
         for i, m in enumerate(fences):
-            if is_output(m) and i not in claimed:
-                yield Region(m.start(), m.end(), text.count("\n", 0, m.start()) + 1, orphan_output)
-        in_fence = [(m.start(), m.end()) for m in numbers.FENCE.finditer(text)]
+            if is_output(m) and i not in paired:
+                yield fail(m.start(), m.end(), f"{where(m.start())}: an output fence that follows no code block (output must come from code)")
+        spans = [(m.start(), m.end()) for m in fences]
+        for m in numbers.FENCE.finditer(text):
+            if ">" in m[1] and not any(a <= m.start() < b for a, b in spans):
+                yield fail(m.start(), m.end(), f"{where(m.start())}: a fence inside a blockquote is not run: use a fenced block outside the quote")
         for m in numbers.CLAIM.finditer(text):
-            if not any(a <= m.start() < b for a, b in in_fence):
+            if not any(a <= m.start() < b for a, b in spans):
                 yield Region(m.start(), m.end(), m["exprs"], self.claim)
         yield Region(len(text), len(text), None, self.check_numbers)  # last: after every block and claim ran
 
     def pages(self) -> list[Path]:
-        return sorted(Path(self.sybil.path).rglob("*.md"))
+        return sorted(p for pattern in PAGES for p in Path(self.sybil.path).rglob(pattern))
 
     def blocks(self):
         """Every code block of the book, includes expanded: for tests that look at programs, not pages."""
@@ -143,8 +182,13 @@ class DocsHarness:
     def evaluate(self, example):
         block: Block = example.parsed
         where = f"{relative(block.doc, self.root)}:{block.line}"
-        if block.title.startswith("Not run:"):
-            reason = block.title[len("Not run:"):].strip()
+        named = re.search(r"[\w./-]+\.py\b", block.title)
+        shown = [self.snippets.parse_snippet_target(m["target"])["path"] for m in map(INCLUDE.match, block.body) if m]
+        if named and (not shown or set(shown) != {named.group()}):
+            return (f"{where}: the title names {named.group()} but the block shows "
+                    f"{', '.join(shown) if shown else 'code typed into the page'}: include the file the title names")
+        if block.not_run:
+            reason = block.title.split(":", 1)[1].strip()
             if not reason:
                 return f"{where}: a block titled 'Not run:' must say why"
             pytest.skip(f"{where}: {reason}")
@@ -162,19 +206,27 @@ class DocsHarness:
             warnings.simplefilter("error")
             if "torch" in sys.modules:  # PyTorch warns some things once per process: here, every time,
                 sys.modules["torch"].set_warn_always(True)  # so no block passes on an earlier block's warning
-            if is_doctest:
-                failure = self.run_doctest(source, block, namespace, where)
-                if failure:
-                    return failure
-            else:
-                name = f"<{where}>"
-                linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-                try:
-                    with contextlib.redirect_stdout(stdout):
+            name = f"<{where}>"
+            before = {key: id(value) for key, value in namespace.items()}
+            try:
+                with print_only(stdout, name) as around:
+                    if is_doctest:
+                        failure = self.run_doctest(source, block, namespace, where)
+                        if failure:
+                            return failure
+                    else:
+                        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
                         exec(compile(source, name, "exec"), namespace)
-                except Exception as error:
-                    printed = f"\nIt printed before that:\n{stdout.getvalue()}" if stdout.getvalue() else ""
-                    return f"{where}: the block raised {type(error).__name__}: {error}\n{self.trace(error, name, block)}{printed}"
+            except Exception as error:
+                printed = f"\nIt printed before that:\n{stdout.getvalue()}" if stdout.getvalue() else ""
+                return f"{where}: the block raised {type(error).__name__}: {error}\n{self.trace(error, name, block)}{printed}"
+        around += [
+            f"it leaves {value!r} open: close files (with open(...) as f)"
+            for key, value in namespace.items()
+            if isinstance(value, io.IOBase) and not value.closed and before.get(key) != id(value)
+        ]
+        if around:
+            return f"{where}: " + "\n".join(around)
         if block.whole_file:
             example.namespace.update(namespace)
         return None if is_doctest else self.check_output(block, stdout.getvalue(), where)
@@ -277,12 +329,32 @@ def updating() -> bool:
     return os.environ.get("BOOK_UPDATE_OUTPUTS") == "1"
 
 
+def title_of(m) -> str:
+    found = TITLE.search(m["attrs"])
+    return found["title"] if found else ""
+
+
 def is_output(m) -> bool:
-    return (TITLE.search(m["attrs"]) or [None, ""])[1].startswith("Output")
+    return title_of(m).lower().startswith("output")
 
 
-def orphan_output(example):
-    return f"{example.path}:{example.parsed}: an output fence that follows no code block (output must come from code)"
+def language(lang: str) -> str | None:
+    """'python' (runs), 'console' (a doctest), 'display' (shown only) or None (unknown: an error).
+
+    Whatever Pygments highlights as Python is run: py3, Python, ipython, numpy, ..."""
+    if lang.lower() in DISPLAY:
+        return "display"
+    try:
+        lexer = type(get_lexer_by_name(lang))
+    except ClassNotFound:
+        return None
+    if "PythonConsole" in lexer.__name__:
+        return "console"
+    return "python" if issubclass(lexer, (PythonLexer, Python2Lexer)) else None
+
+
+def fail(start: int, end: int, message: str) -> Region:
+    return Region(start, end, message, lambda example: example.parsed)
 
 
 def apply_updates():

@@ -1,8 +1,11 @@
 """The doc-test harness, tested: it must fail on every fault a page can have, and say where."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import markdown
 import pytest
 import torch  # noqa: F401  pytester's in-process runs unload modules first imported in them; torch can't reload
 
@@ -12,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = """\
 docs_dir: docs
 markdown_extensions:
+  - pymdownx.superfences:
+      disable_indented_code_blocks: true
   - pymdownx.snippets:
       base_path: ["."]
       check_paths: true
@@ -91,17 +96,55 @@ FAULTS = {
         ["snippets/step.py:2: -31 (a comment)", "nearest number its block prints is -30"],
     ),
 }
+FAULTS |= {  # ways a page could show code that never ran
+    "a Python fence": ('```Python\nraise ValueError("capital")\n```\n', ["page.md:1", "ValueError: capital"]),
+    "a py3 fence": ('```py3\nraise ValueError("py3")\n```\n', ["page.md:1", "ValueError: py3"]),
+    "a python3 fence": ('```python3 title="x"\nraise ValueError("python3")\n```\n', ["ValueError: python3"]),
+    "an ipython fence": ('```ipython\nraise ValueError("ipython")\n```\n', ["ValueError: ipython"]),
+    "a python-console fence": ("```python-console\n>>> 1 + 1\n3\n```\n", ["page.md:1", "Expected", "3", "Got", "2"]),
+    "a fence in an unknown language": ("```rust\nfn main() {}\n```\n", ["page.md:1", "'rust' is not run", "python or pycon"]),
+    "a fence with no language": ("```\nprint(2)\n```\n", ["page.md:1", "no language"]),
+    "prompts in a text fence": ("Text.\n\n```text\n>>> 1 + 1\n3\n```\n", ["page.md:3", ">>> prompts", "pycon"]),
+    "a pycon fence without a prompt": ("```pycon\n1 + 1\n```\n", ["page.md:1", "must start with a >>> prompt"]),
+    "an output fence after a doctest": (
+        '```pycon\n>>> 1 + 1\n2\n```\n\n```text title="Output"\n3\n```\n', ["page.md:1", "not compared"]
+    ),
+    "an output fence after a block not run": (
+        '```python title="Not run: slow"\nprint(1)\n```\n\n```text title="Output"\n1\n```\n', ["page.md:1", "no output"]
+    ),
+    "an output title in lower case": ('```python\nprint(1.25)\n```\n\n```text title="output"\n1.26\n```\n', ["-1.26", "+1.25"]),
+    "an output title in single quotes": ("```python\nprint(1.25)\n```\n\n```text title='Output'\n1.26\n```\n", ["-1.26", "+1.25"]),
+    "a title naming another file": (
+        '```python title="snippets/step.py"\n--8<-- "snippets/boom.py"\n```\n',
+        ["page.md:1", "the title names snippets/step.py but the block shows snippets/boom.py"],
+    ),
+    "a title naming a file over typed code": (
+        '```python title="snippets/step.py"\nprint(-30)\n```\n\n```text title="Output"\n-30\n```\n',
+        ["page.md:1", "code typed into the page"],
+    ),
+    "a .markdown page": ('```python\nraise ValueError("markdown")\n```\n', ["page.markdown:1", "ValueError: markdown"]),
+    "an indented code block (prose on the site)": ("Text.\n\n    print(1.5)\n", ["page.md:3: 1.5 (prose)"]),
+    "a fence in a blockquote": ("> Quote.\n>\n> ```python\n> print(1)\n> ```\n", ["page.md:3", "inside a blockquote"]),
+    "stderr": ('```python\nimport sys\nprint("oops", file=sys.stderr)\n```\n', ["page.md:1", "sys.stderr", "oops"]),
+    "os.write": ('```python\nimport os\nos.write(1, b"hidden\\n")\n```\n', ["page.md:1", "around print", "hidden"]),
+    "sys.__stdout__": ('```python\nimport sys\nprint("hidden", file=sys.__stdout__)\n```\n', ["around print", "hidden"]),
+    "a subprocess": ('```python\nimport subprocess\nsubprocess.run(["echo", "hidden"])\n```\n', ["around print", "hidden"]),
+    "atexit": ('```python\nimport atexit\natexit.register(print, "late")\n```\n', ["page.md:1", "exit functions", "atexit"]),
+    "a file left open": ('```python\nf = open("x.txt", "w")\n```\n\n' + GOOD, ["page.md:1", "leaves", "x.txt", "open"]),
+    "a file never closed": ('```python\nopen("y.txt", "w").write("a")\n```\n\n' + GOOD, ["page.md:1", "ResourceWarning", "y.txt"]),
+}
+PAGE_NAMES = {"a .markdown page": "page.markdown"}
 EDITS = {"a changed number in a snippet's comment": ("snippets/step.py", "w = 0: -30", "w = 0: -31")}
 
 
-def make_book(pytester, page: str):
-    pytester.makefile(".yml", mkdocs=MKDOCS_YML)
+def make_book(pytester, page: str, name: str = "page.md", mkdocs_yml: str = MKDOCS_YML):
+    pytester.makefile(".yml", mkdocs=mkdocs_yml)
     pytester.makeconftest(CONFTEST)
     (pytester.path / "snippets").mkdir()
     (pytester.path / "snippets" / "boom.py").write_text(BOOM)
     (pytester.path / "snippets" / "step.py").write_text(STEP)
     (pytester.path / "docs").mkdir()
-    (pytester.path / "docs" / "page.md").write_text(page)
+    (pytester.path / "docs" / name).write_text(page)
     return pytester.runpytest("-p", "no:cacheprovider", "-rs")
 
 
@@ -123,11 +166,21 @@ def test_fails_on(pytester, fault):
         (pytester.path / path).write_text((pytester.path / path).read_text().replace(old, new))
         result = pytester.runpytest("-p", "no:cacheprovider", "-rs")
     else:
-        result = make_book(pytester, page)
+        result = make_book(pytester, page, PAGE_NAMES.get(fault, "page.md"))
     assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
     report = result.stdout.str()
     for fragment in fragments:
         assert fragment in report, f"{fragment!r} missing from the failure report:\n{report}"
+
+
+def test_indented_code_blocks_are_not_code_on_the_site(pytester):
+    """Without the option, an indented block would render as code that no test runs: the harness refuses."""
+    result = make_book(pytester, GOOD, mkdocs_yml=MKDOCS_YML.replace("true", "false"))
+    assert result.ret != 0
+    assert "disable_indented_code_blocks: true" in result.stdout.str() + result.stderr.str()
+    options = {"pymdownx.superfences": {"disable_indented_code_blocks": True}}
+    html = markdown.markdown("Text.\n\n    print(1)\n", extensions=["pymdownx.superfences"], extension_configs=options)
+    assert "<pre" not in html and "<code" not in html
 
 
 def test_skips_only_with_a_visible_reason(pytester):
@@ -155,3 +208,51 @@ def test_every_python_fence_of_the_book_is_collected(page):
     fences = {text.count("\n", 0, m.start()) + 1 for m in FENCE_OPENING.finditer(text)}
     collected = {text.count("\n", 0, start) + 1 for start, _ in DocsHarness(ROOT).sybil.parse(page).regions}
     assert fences <= collected, f"{page.name}: fences at lines {sorted(fences - collected)} are not collected"
+
+
+# -- the per-program test (tests/test_snippets.py), run on a throwaway book of programs ---------------
+PROGRAMS = {  # program -> what the per-program test must say about it
+    "prints_a_set_of_strings": ('print({"alpha", "beta", "gamma", "delta"})\n', "prints differently on another machine"),
+    "prints_the_cpu_count": ("import os\nprint(os.cpu_count())\n", "prints differently on another machine"),
+    "writes_to_stderr": ('import sys\nprint("oops", file=sys.stderr)\n', "sys.stderr"),
+    "writes_to_fd_1": ('import os\nos.write(1, b"hidden\\n")\n', "around print"),
+    "registers_an_exit_function": ('import atexit\natexit.register(print, "late")\n', "exit functions"),
+    "imports_from_tests": ("from tests import run_alone\n", "No module named 'tests'"),
+    "leaves_a_file_open": ('open("f.txt", "w").write("x")\n', "ResourceWarning"),
+    "raises": (BOOM, "ValueError: boom"),
+    "prints_what_the_page_shows": ('print("same")\n', None),
+}
+
+
+@pytest.fixture(scope="module")
+def program_tests(tmp_path_factory) -> dict[str, str]:
+    """Run tests/test_snippets.py on a book of PROGRAMS: program -> its test's report ("" if it passed)."""
+    book = tmp_path_factory.mktemp("book")
+    (book / "tests").mkdir()
+    for name in ("__init__", "docs_harness", "numbers", "run_alone", "test_snippets"):
+        (book / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
+    (book / "mkdocs.yml").write_text(MKDOCS_YML)
+    (book / "snippets").mkdir()
+    (book / "docs").mkdir()
+    page = ""
+    for name, (program, _) in PROGRAMS.items():
+        (book / "snippets" / f"{name}.py").write_text(program)
+        page += f'```python title="snippets/{name}.py"\n--8<-- "snippets/{name}.py"\n```\n\n```text title="Output"\nsame\n```\n\n'
+    (book / "docs" / "page.md").write_text(page)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", "copied", "-p", "no:cacheprovider"],
+        cwd=book, capture_output=True, text=True, timeout=600,
+    )
+    sections = re.split(r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.M)
+    reports = dict.fromkeys(PROGRAMS, "") | dict(zip(sections[1::2], sections[2::2]))
+    assert sum(map(bool, reports.values())) == len(PROGRAMS) - 1, run.stdout + run.stderr
+    return reports
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_the_program_test_catches(name, program_tests):
+    fragment = PROGRAMS[name][1]
+    if fragment is None:
+        assert not program_tests[name], program_tests[name]
+    else:
+        assert f"snippets/{name}.py" in program_tests[name] and fragment in program_tests[name], program_tests[name]
