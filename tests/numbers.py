@@ -20,6 +20,7 @@ output fence and its literals.
 
 import ast
 import bisect
+import functools
 import io
 import math
 import os
@@ -188,25 +189,46 @@ def code_text(block):
     return "\n".join(s for s, _ in keep) + "\n", [i for _, i in keep]
 
 
-def tokens(source: str):
+@functools.lru_cache(maxsize=None)
+def tokens(source: str) -> tuple:
     try:
-        return list(tokenize.generate_tokens(io.StringIO(source).readline))
+        return tuple(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError):
-        return []
+        return ()
+
+
+@functools.lru_cache(maxsize=None)
+def source_literals(source: str) -> tuple[float, ...]:
+    """Number literals of the code (a minus sign in front counts), and numbers inside its strings."""
+    found = []
+    toks = tokens(source)
+    for previous, tok in zip((None, *toks), toks):
+        if tok.type == tokenize.NUMBER and not tok.string.lower().endswith("j"):
+            text = tok.string.replace("_", "")
+            value = float(int(text, 0)) if text[:2].lower() in ("0x", "0o", "0b") else float(text)
+            found += [value, -value] if previous and previous.string == "-" else [value]
+        elif tok.type == tokenize.STRING:
+            found += numbers_in(tok.string)
+    return tuple(found)
 
 
 def literals(blocks) -> list[float]:
-    """Number literals of the code (a minus sign in front counts), and numbers inside its strings."""
-    found = []
-    for block in blocks:
-        toks = tokens(code_text(block)[0])
-        for previous, tok in zip([None, *toks], toks):
-            if tok.type == tokenize.NUMBER and not tok.string.lower().endswith("j"):
-                value = float(ast.literal_eval(tok.string))
-                found += [value, -value] if previous and previous.string == "-" else [value]
-            elif tok.type == tokenize.STRING or tok.type == getattr(tokenize, "FSTRING_MIDDLE", -1):
-                found += numbers_in(tok.string)
-    return found
+    return [value for block in blocks for value in source_literals(code_text(block)[0])]
+
+
+@functools.lru_cache(maxsize=None)
+def docstring_lines(source: str) -> tuple[int, ...]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return ()
+    lines, scopes = [], [tree]  # the module, and the functions and classes defined at the top of a scope
+    while scopes:
+        scope = scopes.pop()
+        if ast.get_docstring(scope):
+            lines += range(scope.body[0].lineno, scope.body[0].end_lineno + 1)
+        scopes += [n for n in scope.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    return tuple(lines)
 
 
 def words_in_code(block):
@@ -215,15 +237,8 @@ def words_in_code(block):
     for tok in tokens(source):
         if tok.type == tokenize.COMMENT:
             yield tok.string, *block.origin[line_of[tok.start[0] - 1]]
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and ast.get_docstring(node):
-            doc = node.body[0]
-            for n in range(doc.lineno, doc.end_lineno + 1):
-                yield block.lines[line_of[n - 1]], *block.origin[line_of[n - 1]]
+    for n in docstring_lines(source):
+        yield block.lines[line_of[n - 1]], *block.origin[line_of[n - 1]]
 
 
 def classify(number: Shown, printed: list[float], claimed: list[float], lits: list[float]) -> str | None:
@@ -315,6 +330,8 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], 
         own_output = [(v, 0) for v in numbers_in(block.output or "")]
         own_values = [sorted(v for v, _ in own_output), [], sorted(literals([block]))]
         for words, path, line in words_in_code(block):
+            if not any(c.isdigit() for c in words):
+                continue
             path = os.path.relpath(path, root) if root else path
             words, _ = masked_text(words, [])
             for n in NUMBER.finditer(words):
