@@ -2,17 +2,27 @@
 
 Rules (README.md, "How the book is tested", says the same for authors):
 
-- A ``python`` or ``py`` fence runs, whatever its attributes (title, hl_lines, annotations).
-  One whose code starts with ``>>>``, or a ``pycon`` fence, is a doctest.
+- Every page mkdocs renders (``*.md``, ``*.markdown``, ...) is collected.
+- A fence in any language Pygments highlights as Python (``python``, ``py3``, ``Python``,
+  ``ipython``, ...) runs, whatever its attributes (title, hl_lines, annotations). One whose code
+  starts with ``>>>``, or a Python-console fence (``pycon``), is a doctest and must start with ``>>>``.
+  A fence in DISPLAY (output, shell commands, configuration) is shown only, and must hold no ``>>>``
+  prompt; a fence in any other language, or in none, is an error. So is a fence inside a
+  blockquote; indented code blocks are turned off in mkdocs.yml (they render as text).
 - ``--8<--`` includes are expanded by pymdownx.snippets itself, configured from the
   ``pymdownx.snippets`` entry of mkdocs.yml: the test runs exactly what the page shows.
 - A block that includes one whole file runs in a fresh ``__main__`` namespace, as it would
   when copied; its names are then shared with the page's later blocks, like notebook cells.
-- An output fence (a fence titled ``Output``) right after a code block must equal what the
-  block printed. A block that prints needs one; an output fence after no code block is an error.
+- A block titled with a file name (``snippets/NAME.py``) must include that file and no other.
+- An output fence (a fence titled ``Output``, in any case) right after a code block must equal
+  what the block printed. A block that prints needs one; an output fence after no code block,
+  after a doctest or after a block not run is an error.
 - A block titled ``Not run: <reason>`` is skipped, and pytest reports the reason.
 - Each block runs in an empty temporary working folder; warnings are errors, unless the block
-  catches them itself to show them (PyTorch's warn-once warnings are raised every time).
+  catches them itself to show them (PyTorch's warn-once warnings are raised every time). Output
+  around print (stderr, ``os.write``, exit functions) and files left open are errors.
+- After the page's blocks and claims ran, every number in its text must come from code
+  (tests/numbers.py).
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
 """
 
@@ -243,6 +253,12 @@ class DocsHarness:
 
     def check_numbers(self, example):
         """Every number in the page's text is printed, claimed, arithmetic or structural (tests/numbers.py)."""
+        try:
+            return self.numbers_failures(example)
+        except Exception:  # an error escaping an evaluator would stop pytest with INTERNALERROR, naming nothing
+            return f"{relative(example.path, self.root)}: the numbers check failed:\n{traceback.format_exc()}"
+
+    def numbers_failures(self, example):
         document = example.document
         blocks = [region.parsed for _, region in document.regions if isinstance(region.parsed, Block)]
         for block in blocks:
