@@ -81,6 +81,7 @@ class Block:
     origin: list[tuple[str, int]] = field(default_factory=list)
     whole_file: bool = False  # the block is one include of one whole file: a standalone program
     kind: str = "python"  # or "console" (a Python session: a doctest)
+    printed: str | None = None  # what it printed, once it ran
 
     @property
     def doctest(self) -> bool:
@@ -237,6 +238,7 @@ class DocsHarness:
         ]
         if around:
             return f"{where}: " + "\n".join(around)
+        block.printed = stdout.getvalue()
         if block.whole_file:
             example.namespace.update(namespace)
         return None if is_doctest else self.check_output(block, stdout.getvalue(), where)

@@ -274,24 +274,23 @@ def masked_text(text: str, fence_spans, rules=STRUCTURAL) -> tuple[str, int]:
     return text, structural
 
 
+def output_of(block) -> str:
+    """What a block printed (its output fence, if it did not run), or a doctest's expected output."""
+    if block.doctest:
+        return "\n".join(ln for ln in block.lines if ln.strip() and not ln.lstrip().startswith((">>>", "...")))
+    return block.output or "" if getattr(block, "printed", None) is None else block.printed
+
+
 def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], root=None) -> Report:
     """Account for every number in a page's text.
 
-    blocks are the page's code blocks (lines, origin, output, doctest), claimed its claims'
+    blocks are the page's code blocks (line, lines, origin, output, printed, doctest), claimed its claims'
     (value, line); root, if given, shortens the paths of snippet files in messages."""
     report = Report()
     newlines = [i for i, c in enumerate(text) if c == "\n"]
     line_at = lambda pos: bisect.bisect_left(newlines, pos) + 1  # noqa: E731
     fences = [(m.start(), m.end()) for m in FENCE.finditer(text)]
-    printed = []  # (value, line)
-    for m in FENCE.finditer(text):
-        header = m.group().split("\n", 1)[0]
-        if re.search(r"""title=["']output""", header, re.I):
-            printed += [(v, line_at(m.start())) for v in numbers_in(m.group().split("\n", 1)[1])]
-    for block in blocks:
-        if block.doctest:
-            expected = [ln for ln in block.lines if ln.strip() and not ln.lstrip().startswith((">>>", "..."))]
-            printed += [(v, block.origin[0][1]) for v in numbers_in("\n".join(expected))]
+    printed = [(v, block.line) for block in blocks for v in numbers_in(output_of(block))]  # (value, line)
     lits = literals(blocks)
     code_numbers = printed + claimed
     body, report.counts["structural"] = masked_text(text, fences)
@@ -327,7 +326,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], 
             report.failures.append(unaccounted(number, code_numbers))
 
     for block in blocks:  # comments and docstrings quote their own block's output and literals
-        own_output = [(v, 0) for v in numbers_in(block.output or "")]
+        own_output = [(v, 0) for v in numbers_in(output_of(block))]
         own_values = [sorted(v for v, _ in own_output), [], sorted(literals([block]))]
         for words, path, line in words_in_code(block):
             if not any(c.isdigit() for c in words):
