@@ -22,7 +22,7 @@ Rules (README.md, "How the book is tested", says the same for authors):
   catches them itself to show them (PyTorch's warn-once warnings are raised every time). Output
   around print (stderr, ``os.write``, exit functions) and files left open are errors.
 - After the page's blocks and claims ran, every number in its text must come from code
-  (tests/numbers.py).
+  (tests/text_numbers.py).
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
 """
 
@@ -49,7 +49,7 @@ from pygments.util import ClassNotFound
 from sybil import Region, Sybil
 from sybil.evaluators.doctest import DocTestRunner
 
-from tests import numbers
+from tests import text_numbers
 from tests.run_alone import print_only
 
 FENCE = re.compile(
@@ -170,10 +170,10 @@ class DocsHarness:
             if is_output(m) and i not in paired:
                 yield fail(m.start(), m.end(), f"{where(m.start())}: an output fence that follows no code block (output must come from code)")
         spans = [(m.start(), m.end()) for m in fences]
-        for m in numbers.FENCE.finditer(text):
+        for m in text_numbers.FENCE.finditer(text):
             if ">" in m[1] and not any(a <= m.start() < b for a, b in spans):
                 yield fail(m.start(), m.end(), f"{where(m.start())}: a fence inside a blockquote is not run: use a fenced block outside the quote")
-        for m in numbers.CLAIM.finditer(text):
+        for m in text_numbers.CLAIM.finditer(text):
             if not any(a <= m.start() < b for a, b in spans):
                 yield Region(m.start(), m.end(), m["exprs"], self.claim)
         yield Region(len(text), len(text), None, self.check_numbers)  # last: after every block and claim ran
@@ -231,11 +231,10 @@ class DocsHarness:
             except Exception as error:
                 printed = f"\nIt printed before that:\n{stdout.getvalue()}" if stdout.getvalue() else ""
                 return f"{where}: the block raised {type(error).__name__}: {error}\n{self.trace(error, name, block)}{printed}"
-        around += [
-            f"it leaves {value!r} open: close files (with open(...) as f)"
-            for key, value in namespace.items()
-            if isinstance(value, io.IOBase) and not value.closed and before.get(key) != id(value)
-        ]
+        left_open = [v for k, v in namespace.items() if isinstance(v, io.IOBase) and not v.closed and before.get(k) != id(v)]
+        around += [f"it leaves {f!r} open: close files (with open(...) as f)" for f in left_open]
+        for f in left_open:
+            f.close()  # reported: closed now, its warning cannot surface in a later test
         if around:
             return f"{where}: " + "\n".join(around)
         block.printed = stdout.getvalue()
@@ -248,13 +247,13 @@ class DocsHarness:
         claims = example.document.__dict__.setdefault("claims", [])
         for expression in filter(str.strip, example.parsed.split(";")):
             try:
-                claims += [(value, example.line) for value in numbers.flatten(eval(expression, example.namespace))]
+                claims += [(value, example.line) for value in text_numbers.flatten(eval(expression, example.namespace))]
             except Exception as error:
                 where = f"{relative(example.path, self.root)}:{example.line}"
                 return f"{where}: the claim `{expression.strip()}` failed: {type(error).__name__}: {error}"
 
     def check_numbers(self, example):
-        """Every number in the page's text is printed, claimed, arithmetic or structural (tests/numbers.py)."""
+        """Every number in the page's text is printed, claimed, arithmetic or structural (tests/text_numbers.py)."""
         try:
             return self.numbers_failures(example)
         except Exception:  # an error escaping an evaluator would stop pytest with INTERNALERROR, naming nothing
@@ -270,7 +269,7 @@ class DocsHarness:
                 except Exception:  # the block's own test names the missing include
                     pass
         page = relative(example.path, self.root)
-        document.numbers = numbers.check_page(document.text, page, blocks, document.__dict__.get("claims", []), self.root)
+        document.numbers = text_numbers.check_page(document.text, page, blocks, document.__dict__.get("claims", []), self.root)
         if document.numbers.failures:
             return f"{page}: numbers in the text that no code gives:\n" + "\n".join(document.numbers.failures)
 

@@ -23,9 +23,9 @@ markdown_extensions:
 """
 CONFTEST = (ROOT / "conftest.py").read_text()  # the real one: its hooks are under test too
 BOOM = 'print("before")\nx = 1\nraise ValueError("boom")\n'
-STEP = '"""One step from w = 0 (chapter 2)."""\nprint(-30)  # the gradient at w = 0: -30\n'
+STEP = '"""One step of gradient descent (chapter 2)."""\nw = 0\nprint(-30)  # the gradient at w = 0: -30\n'
 GOOD = '```python\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n'
-# Every way a number in the text is accounted for (tests/numbers.py): printed, claimed, arithmetic, structural, literal.
+# Every way a number in the text is accounted for (tests/text_numbers.py): printed, claimed, arithmetic, structural, literal.
 NUMBERS = GOOD + """
 ## 2. The step
 
@@ -93,7 +93,7 @@ FAULTS = {
     "a claim that fails": (GOOD + "\n<!-- claim: nothing -->\n", ["page.md:9", "the claim `nothing` failed: NameError"]),
     "a changed number in a snippet's comment": (
         '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n',
-        ["snippets/step.py:2: -31 (a comment)", "nearest number its block prints is -30"],
+        ["snippets/step.py:3: -31 (a comment)", "nearest number its block prints is -30"],
     ),
 }
 FAULTS |= {  # ways a page could show code that never ran
@@ -229,7 +229,7 @@ def program_tests(tmp_path_factory) -> dict[str, str]:
     """Run tests/test_snippets.py on a book of PROGRAMS: program -> its test's report ("" if it passed)."""
     book = tmp_path_factory.mktemp("book")
     (book / "tests").mkdir()
-    for name in ("__init__", "docs_harness", "numbers", "run_alone", "test_snippets"):
+    for name in ("__init__", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
         (book / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
     (book / "mkdocs.yml").write_text(MKDOCS_YML)
     (book / "snippets").mkdir()

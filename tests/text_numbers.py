@@ -15,7 +15,7 @@ with a decimal point matches at the precision shown (0.133 matches 0.13333). Sig
 Comments and docstrings of code blocks are held to the same rule against their own block: its
 output fence and its literals.
 
-``python -m tests.numbers [PAGE ...]`` runs the pages and prints how each accounts for its numbers.
+``python -m tests.text_numbers [PAGE ...]`` runs the pages and prints how each accounts for its numbers.
 """
 
 import ast
@@ -199,7 +199,8 @@ def tokens(source: str) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def source_literals(source: str) -> tuple[float, ...]:
-    """Number literals of the code (a minus sign in front counts), and numbers inside its strings."""
+    """Number literals of the code (a minus sign in front counts). Not numbers inside strings: a
+    docstring would vouch for itself."""
     found = []
     toks = tokens(source)
     for previous, tok in zip((None, *toks), toks):
@@ -207,8 +208,6 @@ def source_literals(source: str) -> tuple[float, ...]:
             text = tok.string.replace("_", "")
             value = float(int(text, 0)) if text[:2].lower() in ("0x", "0o", "0b") else float(text)
             found += [value, -value] if previous and previous.string == "-" else [value]
-        elif tok.type == tokenize.STRING:
-            found += numbers_in(tok.string)
     return tuple(found)
 
 
