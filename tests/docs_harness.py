@@ -26,6 +26,7 @@ Rules (README.md, "How the book is tested", says the same for authors):
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
 """
 
+import ast
 import contextlib
 import difflib
 import doctest
@@ -245,12 +246,14 @@ class DocsHarness:
     def claim(self, example):
         """A claim's values, for the numbers check at the end of the page."""
         claims = example.document.__dict__.setdefault("claims", [])
-        for expression in filter(str.strip, example.parsed.split(";")):
+        where = f"{relative(example.path, self.root)}:{example.line}"
+        for expression in map(str.strip, filter(str.strip, example.parsed.split(";"))):
             try:
+                if not any(isinstance(node, ast.Name) for node in ast.walk(ast.parse(expression, mode="eval"))):
+                    return f"{where}: the claim `{expression}` names nothing the code computed: it would vouch for itself"
                 claims += [(value, example.line) for value in text_numbers.flatten(eval(expression, example.namespace))]
             except Exception as error:
-                where = f"{relative(example.path, self.root)}:{example.line}"
-                return f"{where}: the claim `{expression.strip()}` failed: {type(error).__name__}: {error}"
+                return f"{where}: the claim `{expression}` failed: {type(error).__name__}: {error}"
 
     def check_numbers(self, example):
         """Every number in the page's text is printed, claimed, arithmetic or structural (tests/text_numbers.py)."""

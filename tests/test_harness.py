@@ -40,11 +40,11 @@ NUMBERS = GOOD + """
 It printed $1.25$, about 1.3 (−30 is the gradient), from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
 $\\frac{2}{15} \\approx 0.133$, as chapter 3 of notebook 001 in Python 3.11 says[^1].
 ```python
-x, steps = 7, 12
+x, steps, lr = 7, 12, 0.5
 ```
 
 Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps.
-<!-- claim: 0.5; x**2; steps -->
+<!-- claim: lr; x**2; steps -->
 
 | 1.25 | ![a plot of 1.25](a.svg) |
 | --- | --- |
@@ -89,7 +89,8 @@ FAULTS = {
     "a number in inline code that is no literal": (GOOD + "\nSee `print(8)`.\n", ["page.md:9: 8 (code)"]),
     "wrong arithmetic in math": (GOOD + "\nHere $1 - 0.01 \\cdot 15 = 0.86$.\n", ["page.md:9", "arithmetic", "0.85"]),
     "wrong arithmetic in a fraction": (GOOD + "\nHere $\\frac{2}{15} \\approx 0.143$.\n", ["page.md:9", "0.133333"]),
-    "a claim that changed": (GOOD + "\nA rate of 0.2.\n<!-- claim: 0.1 * 3 -->\n", ["page.md:9: 0.2", "nearest number the code gives is 0.3 (line 10)"]),
+    "a claim that changed": (GOOD + "\nA rate of 0.2.\n<!-- claim: round(0.1 * 3, 1) -->\n", ["page.md:9: 0.2", "nearest number the code gives is 0.3 (line 10)"]),
+    "a claim of literals only": (GOOD + "\nA rate.\n<!-- claim: 0.1 * 3 -->\n", ["page.md:10", "the claim `0.1 * 3` names nothing"]),
     "a claim that fails": (GOOD + "\n<!-- claim: nothing -->\n", ["page.md:9", "the claim `nothing` failed: NameError"]),
     "a changed number in a snippet's comment": (
         '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n',
