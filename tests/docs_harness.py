@@ -229,7 +229,7 @@ class DocsHarness:
                     else:
                         linecache.cache[name] = (len(source), None, source.splitlines(True), name)
                         exec(compile(source, name, "exec"), namespace)
-            except Exception as error:
+            except (Exception, SystemExit) as error:
                 printed = f"\nIt printed before that:\n{stdout.getvalue()}" if stdout.getvalue() else ""
                 return f"{where}: the block raised {type(error).__name__}: {error}\n{self.trace(error, name, block)}{printed}"
         left_open = [v for k, v in namespace.items() if isinstance(v, io.IOBase) and not v.closed and before.get(k) != id(v)]

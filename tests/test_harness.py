@@ -132,6 +132,7 @@ FAULTS |= {  # ways a page could show code that never ran
     "a subprocess": ('```python\nimport subprocess\nsubprocess.run(["echo", "hidden"])\n```\n', ["around print", "hidden"]),
     "atexit": ('```python\nimport atexit\natexit.register(print, "late")\n```\n', ["page.md:1", "exit functions", "atexit"]),
     "a file left open": ('```python\nf = open("x.txt", "w")\n```\n\n' + GOOD, ["page.md:1", "leaves", "x.txt", "open"]),
+    "a block that exits": ('```python\nraise SystemExit("bye")\n```\n\n' + GOOD, ["page.md:1", "the block raised SystemExit: bye"]),
     "a file never closed": ('```python\nopen("y.txt", "w").write("a")\n```\n\n' + GOOD, ["page.md:1", "ResourceWarning", "y.txt"]),
 }
 PAGE_NAMES = {"a .markdown page": "page.markdown"}
