@@ -212,6 +212,13 @@ def test_every_fence_of_the_book_is_collected(page):
     assert fences <= collected, f"{page.name}: fences at lines {sorted(fences - collected)} are not collected"
 
 
+def test_no_page_escapes_the_harness():
+    """mkdocs also renders what mkdocs-jupyter includes (*.ipynb): one in docs/ would show its stored outputs."""
+    harness = DocsHarness(ROOT)
+    notebooks = sorted(Path(harness.sybil.path).rglob("*.ipynb"))
+    assert not notebooks, f"notebooks in docs/ are rendered unchecked (chapter notebooks come from snippets/): {notebooks}"
+
+
 # -- the per-program test (tests/test_snippets.py), run on a throwaway book of programs ---------------
 PROGRAMS = {  # program -> what the per-program test must say about it
     "prints_a_set_of_strings": ('print({"alpha", "beta", "gamma", "delta"})\n', "prints differently on another machine"),
