@@ -29,6 +29,8 @@ GOOD = '```python\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n'
 NUMBERS = GOOD + """
 ## 2. The step
 
+### Way 4: by hand
+
 ```python title="snippets/step.py"
 --8<-- "snippets/step.py"
 ```

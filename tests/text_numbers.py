@@ -37,6 +37,7 @@ NUMBER = re.compile(
 # Masked before numbers are read, each with the reason it is not a computed result.
 STRUCTURAL = [
     (r"(?m)^[ \t]*#{1,6}[ \t]+\d+(\.\d+)*\.?(?=\s)", "a chapter or section number starts a heading"),
+    (r"(?m)^[ \t]*#{1,6}[ \t]+[A-Z][a-z]+[ \t]+\d+(?=[:.\s])", "a section's own number: ## Way 3: ..."),
     (r"(?m)^[ \t>]*(#[ \t]*)?\d+[.)](?=[ \t])", "an ordered-list marker (also `# 1. predict` in code)"),
     (r"\[\d+\.(?=\s)", "a chapter number leading a link's text: [2. Gradients by hand](...)"),
     (r"(?i)\bchapters?\s+\d+(\s*(,|and|or|to|-|–)\s*\d+)*", "a chapter number"),
