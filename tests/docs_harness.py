@@ -30,6 +30,7 @@ import ast
 import contextlib
 import difflib
 import doctest
+import functools
 import io
 import linecache
 import os
@@ -358,6 +359,7 @@ def is_output(m) -> bool:
     return title_of(m).lower().startswith("output")
 
 
+@functools.cache
 def language(lang: str) -> str | None:
     """'python' (runs), 'console' (a doctest), 'display' (shown only) or None (unknown: an error).
 

@@ -152,6 +152,11 @@ def make_book(pytester, page: str, name: str = "page.md", mkdocs_yml: str = MKDO
     return pytester.runpytest("-p", "no:cacheprovider", "-rs")
 
 
+def messages(report: str) -> str:
+    """Only what the harness said: not pytest's headers, locations or summary, which name page and line too."""
+    return "\n".join(re.findall(r"did not evaluate as expected:\n(.*?)\n\S+:\d+: SybilFailure", report, re.S))
+
+
 def test_passes_a_correct_page(pytester):
     make_book(pytester, GOOD).assert_outcomes(passed=2)  # the block, and the numbers in the text
 
@@ -172,7 +177,7 @@ def test_fails_on(pytester, fault):
     else:
         result = make_book(pytester, page, PAGE_NAMES.get(fault, "page.md"))
     assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
-    report = result.stdout.str()
+    report = messages(result.stdout.str())
     for fragment in fragments:
         assert fragment in report, f"{fragment!r} missing from the failure report:\n{report}"
 
@@ -255,7 +260,8 @@ def program_tests(tmp_path_factory) -> dict[str, str]:
         cwd=book, capture_output=True, text=True, timeout=600,
     )
     sections = re.split(r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.M)
-    reports = dict.fromkeys(PROGRAMS, "") | dict(zip(sections[1::2], sections[2::2]))
+    errors = ["\n".join(re.findall(r"^E +(.*)$", section, re.M)) for section in sections[2::2]]  # not the test's source
+    reports = dict.fromkeys(PROGRAMS, "") | dict(zip(sections[1::2], errors))
     assert sum(map(bool, reports.values())) == len(PROGRAMS) - 1, run.stdout + run.stderr
     return reports
 
