@@ -80,6 +80,10 @@ FAULTS = {
     "a changed number in prose": (GOOD + "\nIt printed 1.26.\n", ["page.md:9: 1.26 (prose)", "nearest number the code gives is 1.25"]),
     "a changed number in math": (GOOD + "\nText.\n\n$$\nw = 1.35\n$$\n", ["page.md:12: 1.35 (math)", "1.25"]),
     "a changed decimal shown with more digits": (GOOD + "\nIt printed $1.250001$.\n", ["page.md:9: 1.250001"]),
+    "a whole number the code gives only approximately": (
+        '```python\nprint(1.999)\n```\n\n```text title="Output"\n1.999\n```\n\nIt is 2.\n',
+        ["page.md:9: 2 (prose)", "nearest number the code gives is 1.999"],
+    ),
     "a changed sign": (GOOD + "\nIt printed −1.25.\n", ["page.md:9: -1.25 (prose)"]),
     "a changed number in a caption": (
         GOOD + '\n<figure markdown="span">\n  ![A plot.](a.svg)\n  <figcaption>It ends at 1.4.</figcaption>\n</figure>\n',
