@@ -2,23 +2,35 @@
 
 Rules (README.md, "How the book is tested", says the same for authors):
 
-- A ``python`` or ``py`` fence runs, whatever its attributes (title, hl_lines, annotations).
-  One whose code starts with ``>>>``, or a ``pycon`` fence, is a doctest.
+- Every page mkdocs renders (``*.md``, ``*.markdown``, ...) is collected.
+- A fence in any language Pygments highlights as Python (``python``, ``py3``, ``Python``,
+  ``ipython``, ...) runs, whatever its attributes (title, hl_lines, annotations). One whose code
+  starts with ``>>>``, or a Python-console fence (``pycon``), is a doctest and must start with ``>>>``.
+  A fence in DISPLAY (output, shell commands, configuration) is shown only, and must hold no ``>>>``
+  prompt; a fence in any other language, or in none, is an error. So is a fence inside a
+  blockquote; indented code blocks are turned off in mkdocs.yml (they render as text).
 - ``--8<--`` includes are expanded by pymdownx.snippets itself, configured from the
   ``pymdownx.snippets`` entry of mkdocs.yml: the test runs exactly what the page shows.
 - A block that includes one whole file runs in a fresh ``__main__`` namespace, as it would
   when copied; its names are then shared with the page's later blocks, like notebook cells.
-- An output fence (a fence titled ``Output``) right after a code block must equal what the
-  block printed. A block that prints needs one; an output fence after no code block is an error.
+- A block titled with a file name (``snippets/NAME.py``) must include that file and no other.
+- An output fence (a fence titled ``Output``, in any case) right after a code block must equal
+  what the block printed. A block that prints needs one; an output fence after no code block,
+  after a doctest or after a block not run is an error.
 - A block titled ``Not run: <reason>`` is skipped, and pytest reports the reason.
 - Each block runs in an empty temporary working folder; warnings are errors, unless the block
-  catches them itself to show them (PyTorch's warn-once warnings are raised every time).
+  catches them itself to show them (PyTorch's warn-once warnings are raised every time). Output
+  around print (stderr, ``os.write``, exit functions) and files left open are errors.
+- After the page's blocks and claims ran, every number in its text must come from code
+  (tests/text_numbers.py).
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
 """
 
+import ast
 import contextlib
 import difflib
 import doctest
+import functools
 import io
 import linecache
 import os
@@ -32,20 +44,26 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.utils import markdown_extensions
 from mkdocs.utils.yaml import yaml_load
+from pygments.lexers import PythonLexer, Python2Lexer, get_lexer_by_name
+from pygments.util import ClassNotFound
 from sybil import Region, Sybil
 from sybil.evaluators.doctest import DocTestRunner
 
-from tests import numbers
+from tests import text_numbers
+from tests.run_alone import print_only
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<lang>[\w+-]*)(?P<attrs>[^\n]*)\n"
     r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
     re.M | re.S,
 )
-TITLE = re.compile(r'title="([^"]*)"')
+TITLE = re.compile(r"""title=(["'])(?P<title>.*?)\1""")
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<target>.+?)\1[ \t]*$""")
-CODE_LANGS = {"python", "py", "python3", "pycon"}
+# Fences shown, never run: program output, shell commands, configuration. Any other language fails.
+DISPLAY = {"text", "bash", "yaml", "toml", "markdown"}
+PAGES = [f"*{extension}" for extension in markdown_extensions]  # every file mkdocs renders as a page
 pending_updates: dict[Path, list[tuple[int, int, str]]] = {}
 
 
@@ -64,20 +82,29 @@ class Block:
     lines: list[str] = field(default_factory=list)
     origin: list[tuple[str, int]] = field(default_factory=list)
     whole_file: bool = False  # the block is one include of one whole file: a standalone program
+    kind: str = "python"  # or "console" (a Python session: a doctest)
+    printed: str | None = None  # what it printed, once it ran
 
     @property
     def doctest(self) -> bool:
-        return self.lang == "pycon" or "\n".join(self.lines or self.body).lstrip().startswith(">>>")
+        return self.kind == "console" or "\n".join(self.lines or self.body).lstrip().startswith(">>>")
+
+    @property
+    def not_run(self) -> bool:
+        return self.title.lower().startswith("not run:")
 
 
-def snippet_preprocessor(root: Path):
+def extension_options(config: dict, name: str) -> dict:
+    """The options mkdocs.yml gives a Markdown extension ({} if it gives none)."""
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, dict) and name in entry:
+            return entry[name] or {}
+    return {}
+
+
+def snippet_preprocessor(root: Path, config: dict):
     """pymdownx.snippets' own preprocessor, configured from mkdocs.yml as the build configures it."""
-    config = yaml_load((root / "mkdocs.yml").read_text())
-    options = next(
-        (entry["pymdownx.snippets"] or {})
-        for entry in config.get("markdown_extensions", [])
-        if isinstance(entry, dict) and "pymdownx.snippets" in entry
-    )
+    options = extension_options(config, "pymdownx.snippets")
     options = dict(options, base_path=[str(root / b) for b in options.get("base_path", ["."])])
     md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
     return md.preprocessors["snippet"]
@@ -93,43 +120,68 @@ def relative(path, root: Path) -> str:
 class DocsHarness:
     def __init__(self, root: Path):
         self.root = root.resolve()
-        self.snippets = snippet_preprocessor(self.root)
-        docs_dir = yaml_load((self.root / "mkdocs.yml").read_text()).get("docs_dir", "docs")
-        self.sybil = Sybil(parsers=[self.parse], path=str(self.root / docs_dir), patterns=["*.md"])
+        config = yaml_load((self.root / "mkdocs.yml").read_text())
+        if not extension_options(config, "pymdownx.superfences").get("disable_indented_code_blocks"):
+            raise ValueError(
+                "mkdocs.yml: pymdownx.superfences needs `disable_indented_code_blocks: true`, or an indented "
+                "(4-space) block would show code that no test runs; use a fenced block"
+            )
+        self.snippets = snippet_preprocessor(self.root, config)
+        docs_dir = config.get("docs_dir", "docs")
+        self.sybil = Sybil(parsers=[self.parse], path=str(self.root / docs_dir), patterns=PAGES)
 
     # -- parsing: raw Markdown -> regions --------------------------------------------------
     def parse(self, document):
         text, doc = document.text, Path(document.path)
+        where = lambda pos: f"{relative(doc, self.root)}:{text.count(chr(10), 0, pos) + 1}"  # noqa: E731
         fences = list(FENCE.finditer(text))
-        claimed = set()
+        paired = set()
         for i, m in enumerate(fences):
-            if i in claimed or m["lang"] not in CODE_LANGS:
+            if i in paired or is_output(m):
                 continue
-            indent = m["indent"]
+            kind, indent = language(m["lang"]), m["indent"]
             body = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip() for ln in m["body"].splitlines()]
-            title = (TITLE.search(m["attrs"]) or [None, ""])[1]
-            block = Block(doc, text.count("\n", 0, m.start()) + 1, m["lang"], title, body, indent)
-            end = m.end()
+            if kind == "display":
+                if any(ln.lstrip().startswith(">>>") for ln in body):
+                    yield fail(m.start(), m.end(), f"{where(m.start())}: a ```{m['lang']} fence with >>> prompts "
+                               "shows a Python session that nothing runs: make it a pycon fence")
+                continue
+            if kind is None:
+                named = f"in language {m['lang']!r}" if m["lang"] else "with no language"
+                yield fail(m.start(), m.end(), f"{where(m.start())}: a fence {named} is not run: use python or "
+                           f"pycon (run and checked), or one of {sorted(DISPLAY)} (shown only)")
+                continue
+            block = Block(doc, text.count("\n", 0, m.start()) + 1, m["lang"], title_of(m), body, indent, kind=kind)
+            end, problem = m.end(), None
             nxt = fences[i + 1] if i + 1 < len(fences) else None
             if nxt and is_output(nxt) and not text[m.end():nxt.start()].strip() and nxt["indent"] == indent:
-                claimed.add(i + 1)
+                paired.add(i + 1)
                 block.output = "\n".join(ln[len(indent):] for ln in nxt["body"].splitlines())
                 block.output_span = (nxt.start("body"), nxt.end("body"))
                 end = nxt.end()
+                if block.doctest:
+                    problem = "a doctest shows its output after each >>> line; the output fence after it is not compared"
+                elif block.not_run:
+                    problem = "a block that is not run has no output: the output fence after it comes from nowhere"
             elif updating():
                 block.output_span = (m.end(), m.end())
-            yield Region(m.start(), end, block, self.evaluate)
+            if kind == "console" and not "\n".join(body).lstrip().startswith(">>>"):
+                problem = "a pycon fence must start with a >>> prompt: without one nothing of it runs"
+            yield fail(m.start(), end, f"{where(m.start())}: {problem}") if problem else Region(m.start(), end, block, self.evaluate)
         for i, m in enumerate(fences):
-            if is_output(m) and i not in claimed:
-                yield Region(m.start(), m.end(), text.count("\n", 0, m.start()) + 1, orphan_output)
-        in_fence = [(m.start(), m.end()) for m in numbers.FENCE.finditer(text)]
-        for m in numbers.CLAIM.finditer(text):
-            if not any(a <= m.start() < b for a, b in in_fence):
+            if is_output(m) and i not in paired:
+                yield fail(m.start(), m.end(), f"{where(m.start())}: an output fence that follows no code block (output must come from code)")
+        spans = [(m.start(), m.end()) for m in fences]
+        for m in text_numbers.FENCE.finditer(text):
+            if ">" in m[1] and not any(a <= m.start() < b for a, b in spans):
+                yield fail(m.start(), m.end(), f"{where(m.start())}: a fence inside a blockquote is not run: use a fenced block outside the quote")
+        for m in text_numbers.CLAIM.finditer(text):
+            if not any(a <= m.start() < b for a, b in spans):
                 yield Region(m.start(), m.end(), m["exprs"], self.claim)
         yield Region(len(text), len(text), None, self.check_numbers)  # last: after every block and claim ran
 
     def pages(self) -> list[Path]:
-        return sorted(Path(self.sybil.path).rglob("*.md"))
+        return sorted(p for pattern in PAGES for p in Path(self.sybil.path).rglob(pattern))
 
     def blocks(self):
         """Every code block of the book, includes expanded: for tests that look at programs, not pages."""
@@ -143,8 +195,13 @@ class DocsHarness:
     def evaluate(self, example):
         block: Block = example.parsed
         where = f"{relative(block.doc, self.root)}:{block.line}"
-        if block.title.startswith("Not run:"):
-            reason = block.title[len("Not run:"):].strip()
+        named = re.search(r"[\w./-]+\.py\b", block.title)
+        shown = [self.snippets.parse_snippet_target(m["target"])["path"] for m in map(INCLUDE.match, block.body) if m]
+        if named and (not shown or set(shown) != {named.group()}):
+            return (f"{where}: the title names {named.group()} but the block shows "
+                    f"{', '.join(shown) if shown else 'code typed into the page'}: include the file the title names")
+        if block.not_run:
+            reason = block.title.split(":", 1)[1].strip()
             if not reason:
                 return f"{where}: a block titled 'Not run:' must say why"
             pytest.skip(f"{where}: {reason}")
@@ -162,19 +219,27 @@ class DocsHarness:
             warnings.simplefilter("error")
             if "torch" in sys.modules:  # PyTorch warns some things once per process: here, every time,
                 sys.modules["torch"].set_warn_always(True)  # so no block passes on an earlier block's warning
-            if is_doctest:
-                failure = self.run_doctest(source, block, namespace, where)
-                if failure:
-                    return failure
-            else:
-                name = f"<{where}>"
-                linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-                try:
-                    with contextlib.redirect_stdout(stdout):
+            name = f"<{where}>"
+            before = {key: id(value) for key, value in namespace.items()}
+            try:
+                with print_only(stdout, name) as around:
+                    if is_doctest:
+                        failure = self.run_doctest(source, block, namespace, where)
+                        if failure:
+                            return failure
+                    else:
+                        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
                         exec(compile(source, name, "exec"), namespace)
-                except Exception as error:
-                    printed = f"\nIt printed before that:\n{stdout.getvalue()}" if stdout.getvalue() else ""
-                    return f"{where}: the block raised {type(error).__name__}: {error}\n{self.trace(error, name, block)}{printed}"
+            except (Exception, SystemExit) as error:
+                printed = f"\nIt printed before that:\n{stdout.getvalue()}" if stdout.getvalue() else ""
+                return f"{where}: the block raised {type(error).__name__}: {error}\n{self.trace(error, name, block)}{printed}"
+        left_open = [v for k, v in namespace.items() if isinstance(v, io.IOBase) and not v.closed and before.get(k) != id(v)]
+        around += [f"it leaves {f!r} open: close files (with open(...) as f)" for f in left_open]
+        for f in left_open:
+            f.close()  # reported: closed now, its warning cannot surface in a later test
+        if around:
+            return f"{where}: " + "\n".join(around)
+        block.printed = stdout.getvalue()
         if block.whole_file:
             example.namespace.update(namespace)
         return None if is_doctest else self.check_output(block, stdout.getvalue(), where)
@@ -182,15 +247,23 @@ class DocsHarness:
     def claim(self, example):
         """A claim's values, for the numbers check at the end of the page."""
         claims = example.document.__dict__.setdefault("claims", [])
-        for expression in filter(str.strip, example.parsed.split(";")):
+        where = f"{relative(example.path, self.root)}:{example.line}"
+        for expression in map(str.strip, filter(str.strip, example.parsed.split(";"))):
             try:
-                claims += [(value, example.line) for value in numbers.flatten(eval(expression, example.namespace))]
+                if not any(isinstance(node, ast.Name) for node in ast.walk(ast.parse(expression, mode="eval"))):
+                    return f"{where}: the claim `{expression}` names nothing the code computed: it would vouch for itself"
+                claims += [(value, example.line) for value in text_numbers.flatten(eval(expression, example.namespace))]
             except Exception as error:
-                where = f"{relative(example.path, self.root)}:{example.line}"
-                return f"{where}: the claim `{expression.strip()}` failed: {type(error).__name__}: {error}"
+                return f"{where}: the claim `{expression}` failed: {type(error).__name__}: {error}"
 
     def check_numbers(self, example):
-        """Every number in the page's text is printed, claimed, arithmetic or structural (tests/numbers.py)."""
+        """Every number in the page's text is printed, claimed, arithmetic or structural (tests/text_numbers.py)."""
+        try:
+            return self.numbers_failures(example)
+        except Exception:  # an error escaping an evaluator would stop pytest with INTERNALERROR, naming nothing
+            return f"{relative(example.path, self.root)}: the numbers check failed:\n{traceback.format_exc()}"
+
+    def numbers_failures(self, example):
         document = example.document
         blocks = [region.parsed for _, region in document.regions if isinstance(region.parsed, Block)]
         for block in blocks:
@@ -200,7 +273,7 @@ class DocsHarness:
                 except Exception:  # the block's own test names the missing include
                     pass
         page = relative(example.path, self.root)
-        document.numbers = numbers.check_page(document.text, page, blocks, document.__dict__.get("claims", []), self.root)
+        document.numbers = text_numbers.check_page(document.text, page, blocks, document.__dict__.get("claims", []), self.root)
         if document.numbers.failures:
             return f"{page}: numbers in the text that no code gives:\n" + "\n".join(document.numbers.failures)
 
@@ -277,12 +350,33 @@ def updating() -> bool:
     return os.environ.get("BOOK_UPDATE_OUTPUTS") == "1"
 
 
+def title_of(m) -> str:
+    found = TITLE.search(m["attrs"])
+    return found["title"] if found else ""
+
+
 def is_output(m) -> bool:
-    return (TITLE.search(m["attrs"]) or [None, ""])[1].startswith("Output")
+    return title_of(m).lower().startswith("output")
 
 
-def orphan_output(example):
-    return f"{example.path}:{example.parsed}: an output fence that follows no code block (output must come from code)"
+@functools.cache
+def language(lang: str) -> str | None:
+    """'python' (runs), 'console' (a doctest), 'display' (shown only) or None (unknown: an error).
+
+    Whatever Pygments highlights as Python is run: py3, Python, ipython, numpy, ..."""
+    if lang.lower() in DISPLAY:
+        return "display"
+    try:
+        lexer = type(get_lexer_by_name(lang))
+    except ClassNotFound:
+        return None
+    if "PythonConsole" in lexer.__name__:
+        return "console"
+    return "python" if issubclass(lexer, (PythonLexer, Python2Lexer)) else None
+
+
+def fail(start: int, end: int, message: str) -> Region:
+    return Region(start, end, message, lambda example: example.parsed)
 
 
 def apply_updates():

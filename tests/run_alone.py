@@ -1,26 +1,86 @@
-"""Run one program as a reader would: a fresh process, an empty folder, warnings as errors.
+"""Run programs as a reader would: a fresh process, an empty folder, warnings as errors.
 
-tests/test_snippets.py runs this in processes forked from a forkserver that imported numpy and
-torch once (and nothing of this book), so each program starts in milliseconds, not seconds, in a
-process no other program ran in.
+tests/test_snippets.py starts ``python -m tests.run_alone`` once per simulated machine (its own
+hash seed, HOME, temporary folder and CPU count). That process runs every program in processes
+forked from a forkserver that imported numpy and torch once (and nothing of this book), so each
+program starts in milliseconds, not seconds, in a process no other program ran in.
 """
 
+import atexit
 import contextlib
+import functools
 import io
+import json
+import multiprocessing
 import os
 import runpy
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@contextlib.contextmanager
+def print_only(stdout: io.StringIO, program: str):
+    """Capture print in stdout; yield a list that, afterwards, names all output that went around it.
+
+    A reader also sees sys.stderr, writes to file descriptors 1 and 2 (os.write, sys.__stdout__,
+    subprocesses), what the program's exit functions print when it ends (program: the file name
+    its code runs under; libraries may register theirs), and the warnings Python prints for objects
+    that fail as they are freed (an unclosed file). No page shows or checks those."""
+    around, stderr, exit_functions, freed = [], io.StringIO(), [], []
+    register, unraisable = atexit.register, sys.unraisablehook
+    with tempfile.TemporaryFile() as sink:
+        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            stream and stream.flush()
+        saved = os.dup(1), os.dup(2)
+        os.dup2(sink.fileno(), 1)
+        os.dup2(sink.fileno(), 2)
+
+        def register_from(function, *args, **kwargs):
+            if sys._getframe(1).f_code.co_filename != program:
+                return register(function, *args, **kwargs)
+            exit_functions.append(function)
+            return function
+
+        atexit.register = register_from
+        sys.unraisablehook = lambda u: freed.append(f"{type(u.exc_value).__name__}: {u.exc_value}")
+        try:
+            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+                yield around
+        finally:
+            atexit.register, sys.unraisablehook = register, unraisable
+            for stream in (sys.__stdout__, sys.__stderr__):
+                stream and stream.flush()
+            for fd, copy in zip((1, 2), saved):
+                os.dup2(copy, fd)
+                os.close(copy)
+            sink.seek(0)
+            written = sink.read().decode(errors="replace")
+    if stderr.getvalue():
+        around.append(f"it writes to sys.stderr, which no output fence shows:\n{stderr.getvalue()}")
+    if written:
+        around.append(f"it writes around print (os.write, sys.__stdout__, a subprocess):\n{written}")
+    if exit_functions:
+        names = [getattr(f, "__qualname__", repr(f)) for f in exit_functions]
+        around.append(f"it registers exit functions {names} (atexit): what they print comes after every check")
+    around += [f"{warning}: close files (with open(...) as f)" for warning in freed]
+
+
 def run_alone(path: str) -> tuple[str, str]:
-    """(what the program printed, its traceback or "")."""
+    """(what the program printed, what went wrong or "")."""
+    for name in [m for m in sys.modules if m == "tests" or m.startswith("tests.")]:
+        del sys.modules[name]  # unpickling this function imported them: the program must not find them
+    if "BOOK_CPU_COUNT" in os.environ:  # a machine with another number of cores
+        count = int(os.environ["BOOK_CPU_COUNT"])
+        os.cpu_count = multiprocessing.cpu_count = lambda: count
+        os.sched_getaffinity = lambda pid: set(range(count))
     printed = io.StringIO()
     with tempfile.TemporaryDirectory() as folder:
         copy = shutil.copy(path, folder)
@@ -31,15 +91,54 @@ def run_alone(path: str) -> tuple[str, str]:
         warnings.simplefilter("error")
         before = set(sys.modules)
         try:
-            with contextlib.redirect_stdout(printed):
+            with print_only(printed, copy) as around:
                 runpy.run_path(copy, run_name="__main__")
         except BaseException:
             return printed.getvalue(), traceback.format_exc()
     ours = sorted(name for name in set(sys.modules) - before if is_ours(name))
-    return printed.getvalue(), f"it imports {ours} from this repository, which a reader's copy lacks" if ours else ""
+    if ours:
+        around.append(f"it imports {ours} from this repository, which a reader's copy lacks")
+    return printed.getvalue(), "\n".join(around)
 
 
 def is_ours(module: str) -> bool:
     """Is the module this repository's code (not a package installed in its .venv)?"""
     path = Path(getattr(sys.modules[module], "__file__", None) or "/").resolve()
     return path.is_relative_to(ROOT) and not path.is_relative_to(Path(sys.prefix).resolve())
+
+
+def start(paths: list[str], folder: Path, env: dict[str, str]):
+    """Run the programs on a machine of their own (env, HOME and temporary folder in `folder`).
+
+    Returns a function that waits for them: program name -> (printed, what went wrong)."""
+    (folder / "home").mkdir()
+    (folder / "tmp").mkdir()
+    out = folder / "runs.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(folder / "home"), "TMPDIR": str(folder / "tmp"), **env}
+    process = subprocess.Popen([sys.executable, "-m", "tests.run_alone", str(out), *paths], cwd=folder, env=env)
+
+    @functools.cache
+    def runs() -> dict[str, list[str]]:
+        if process.wait() or not out.exists():
+            raise RuntimeError(f"python -m tests.run_alone exited with {process.returncode}")
+        return json.loads(out.read_text())
+
+    return runs
+
+
+def main(out: str, *paths: str):
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["numpy", "torch", "tests.run_alone"])
+    with ProcessPoolExecutor(2, mp_context=context, max_tasks_per_child=1) as pool:
+        futures = {Path(path).stem: pool.submit(run_alone, path) for path in paths}
+        runs = {}
+        for name, future in futures.items():
+            try:
+                runs[name] = future.result(timeout=300)
+            except Exception as error:  # the process died (os._exit, a crash) or hung
+                runs[name] = ("", f"its process did not finish: {type(error).__name__}: {error}")
+    Path(out).write_text(json.dumps(runs))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

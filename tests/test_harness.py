@@ -1,8 +1,11 @@
 """The doc-test harness, tested: it must fail on every fault a page can have, and say where."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import markdown
 import pytest
 import torch  # noqa: F401  pytester's in-process runs unload modules first imported in them; torch can't reload
 
@@ -12,17 +15,21 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = """\
 docs_dir: docs
 markdown_extensions:
+  - pymdownx.superfences:
+      disable_indented_code_blocks: true
   - pymdownx.snippets:
       base_path: ["."]
       check_paths: true
 """
 CONFTEST = (ROOT / "conftest.py").read_text()  # the real one: its hooks are under test too
 BOOM = 'print("before")\nx = 1\nraise ValueError("boom")\n'
-STEP = '"""One step from w = 0 (chapter 2)."""\nprint(-30)  # the gradient at w = 0: -30\n'
+STEP = '"""One step of gradient descent (chapter 2)."""\nw = 0\nprint(-30)  # the gradient at w = 0: -30\n'
 GOOD = '```python\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n'
-# Every way a number in the text is accounted for (tests/numbers.py): printed, claimed, arithmetic, structural, literal.
+# Every way a number in the text is accounted for (tests/text_numbers.py): printed, claimed, arithmetic, structural, literal.
 NUMBERS = GOOD + """
 ## 2. The step
+
+### Way 4: by hand
 
 ```python title="snippets/step.py"
 --8<-- "snippets/step.py"
@@ -35,11 +42,11 @@ NUMBERS = GOOD + """
 It printed $1.25$, about 1.3 (−30 is the gradient), from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
 $\\frac{2}{15} \\approx 0.133$, as chapter 3 of notebook 001 in Python 3.11 says[^1].
 ```python
-x, steps = 7, 12
+x, steps, lr = 7, 12, 0.5
 ```
 
 Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps.
-<!-- claim: 0.5; x**2; steps -->
+<!-- claim: lr; x**2; steps -->
 
 | 1.25 | ![a plot of 1.25](a.svg) |
 | --- | --- |
@@ -73,6 +80,10 @@ FAULTS = {
     "a changed number in prose": (GOOD + "\nIt printed 1.26.\n", ["page.md:9: 1.26 (prose)", "nearest number the code gives is 1.25"]),
     "a changed number in math": (GOOD + "\nText.\n\n$$\nw = 1.35\n$$\n", ["page.md:12: 1.35 (math)", "1.25"]),
     "a changed decimal shown with more digits": (GOOD + "\nIt printed $1.250001$.\n", ["page.md:9: 1.250001"]),
+    "a whole number the code gives only approximately": (
+        '```python\nprint(1.999)\n```\n\n```text title="Output"\n1.999\n```\n\nIt is 2.\n',
+        ["page.md:9: 2 (prose)", "nearest number the code gives is 1.999"],
+    ),
     "a changed sign": (GOOD + "\nIt printed −1.25.\n", ["page.md:9: -1.25 (prose)"]),
     "a changed number in a caption": (
         GOOD + '\n<figure markdown="span">\n  ![A plot.](a.svg)\n  <figcaption>It ends at 1.4.</figcaption>\n</figure>\n',
@@ -84,25 +95,70 @@ FAULTS = {
     "a number in inline code that is no literal": (GOOD + "\nSee `print(8)`.\n", ["page.md:9: 8 (code)"]),
     "wrong arithmetic in math": (GOOD + "\nHere $1 - 0.01 \\cdot 15 = 0.86$.\n", ["page.md:9", "arithmetic", "0.85"]),
     "wrong arithmetic in a fraction": (GOOD + "\nHere $\\frac{2}{15} \\approx 0.143$.\n", ["page.md:9", "0.133333"]),
-    "a claim that changed": (GOOD + "\nA rate of 0.2.\n<!-- claim: 0.1 * 3 -->\n", ["page.md:9: 0.2", "nearest number the code gives is 0.3 (line 10)"]),
+    "a claim that changed": (GOOD + "\nA rate of 0.2.\n<!-- claim: round(0.1 * 3, 1) -->\n", ["page.md:9: 0.2", "nearest number the code gives is 0.3 (line 10)"]),
+    "a claim of literals only": (GOOD + "\nA rate.\n<!-- claim: 0.1 * 3 -->\n", ["page.md:10", "the claim `0.1 * 3` names nothing"]),
     "a claim that fails": (GOOD + "\n<!-- claim: nothing -->\n", ["page.md:9", "the claim `nothing` failed: NameError"]),
     "a changed number in a snippet's comment": (
         '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n',
-        ["snippets/step.py:2: -31 (a comment)", "nearest number its block prints is -30"],
+        ["snippets/step.py:3: -31 (a comment)", "nearest number its block prints is -30"],
     ),
 }
+FAULTS |= {  # ways a page could show code that never ran
+    "a Python fence": ('```Python\nraise ValueError("capital")\n```\n', ["page.md:1", "ValueError: capital"]),
+    "a py3 fence": ('```py3\nraise ValueError("py3")\n```\n', ["page.md:1", "ValueError: py3"]),
+    "a python3 fence": ('```python3 title="x"\nraise ValueError("python3")\n```\n', ["ValueError: python3"]),
+    "an ipython fence": ('```ipython\nraise ValueError("ipython")\n```\n', ["ValueError: ipython"]),
+    "a python-console fence": ("```python-console\n>>> 1 + 1\n3\n```\n", ["page.md:1", "Expected", "3", "Got", "2"]),
+    "a fence in an unknown language": ("```rust\nfn main() {}\n```\n", ["page.md:1", "'rust' is not run", "python or pycon"]),
+    "a fence with no language": ("```\nprint(2)\n```\n", ["page.md:1", "no language"]),
+    "prompts in a text fence": ("Text.\n\n```text\n>>> 1 + 1\n3\n```\n", ["page.md:3", ">>> prompts", "pycon"]),
+    "a pycon fence without a prompt": ("```pycon\n1 + 1\n```\n", ["page.md:1", "must start with a >>> prompt"]),
+    "an output fence after a doctest": (
+        '```pycon\n>>> 1 + 1\n2\n```\n\n```text title="Output"\n3\n```\n', ["page.md:1", "not compared"]
+    ),
+    "an output fence after a block not run": (
+        '```python title="Not run: slow"\nprint(1)\n```\n\n```text title="Output"\n1\n```\n', ["page.md:1", "no output"]
+    ),
+    "an output title in lower case": ('```python\nprint(1.25)\n```\n\n```text title="output"\n1.26\n```\n', ["-1.26", "+1.25"]),
+    "an output title in single quotes": ("```python\nprint(1.25)\n```\n\n```text title='Output'\n1.26\n```\n", ["-1.26", "+1.25"]),
+    "a title naming another file": (
+        '```python title="snippets/step.py"\n--8<-- "snippets/boom.py"\n```\n',
+        ["page.md:1", "the title names snippets/step.py but the block shows snippets/boom.py"],
+    ),
+    "a title naming a file over typed code": (
+        '```python title="snippets/step.py"\nprint(-30)\n```\n\n```text title="Output"\n-30\n```\n',
+        ["page.md:1", "code typed into the page"],
+    ),
+    "a .markdown page": ('```python\nraise ValueError("markdown")\n```\n', ["page.markdown:1", "ValueError: markdown"]),
+    "an indented code block (prose on the site)": ("Text.\n\n    print(1.5)\n", ["page.md:3: 1.5 (prose)"]),
+    "a fence in a blockquote": ("> Quote.\n>\n> ```python\n> print(1)\n> ```\n", ["page.md:3", "inside a blockquote"]),
+    "stderr": ('```python\nimport sys\nprint("oops", file=sys.stderr)\n```\n', ["page.md:1", "sys.stderr", "oops"]),
+    "os.write": ('```python\nimport os\nos.write(1, b"hidden\\n")\n```\n', ["page.md:1", "around print", "hidden"]),
+    "sys.__stdout__": ('```python\nimport sys\nprint("hidden", file=sys.__stdout__)\n```\n', ["around print", "hidden"]),
+    "a subprocess": ('```python\nimport subprocess\nsubprocess.run(["echo", "hidden"])\n```\n', ["around print", "hidden"]),
+    "atexit": ('```python\nimport atexit\natexit.register(print, "late")\n```\n', ["page.md:1", "exit functions", "atexit"]),
+    "a file left open": ('```python\nf = open("x.txt", "w")\n```\n\n' + GOOD, ["page.md:1", "leaves", "x.txt", "open"]),
+    "a block that exits": ('```python\nraise SystemExit("bye")\n```\n\n' + GOOD, ["page.md:1", "the block raised SystemExit: bye"]),
+    "a file never closed": ('```python\nopen("y.txt", "w").write("a")\n```\n\n' + GOOD, ["page.md:1", "ResourceWarning", "y.txt"]),
+}
+PAGE_NAMES = {"a .markdown page": "page.markdown"}
 EDITS = {"a changed number in a snippet's comment": ("snippets/step.py", "w = 0: -30", "w = 0: -31")}
 
 
-def make_book(pytester, page: str):
-    pytester.makefile(".yml", mkdocs=MKDOCS_YML)
+def make_book(pytester, page: str, name: str = "page.md", mkdocs_yml: str = MKDOCS_YML):
+    pytester.makefile(".yml", mkdocs=mkdocs_yml)
     pytester.makeconftest(CONFTEST)
     (pytester.path / "snippets").mkdir()
     (pytester.path / "snippets" / "boom.py").write_text(BOOM)
     (pytester.path / "snippets" / "step.py").write_text(STEP)
     (pytester.path / "docs").mkdir()
-    (pytester.path / "docs" / "page.md").write_text(page)
+    (pytester.path / "docs" / name).write_text(page)
     return pytester.runpytest("-p", "no:cacheprovider", "-rs")
+
+
+def messages(report: str) -> str:
+    """Only what the harness said: not pytest's headers, locations or summary, which name page and line too."""
+    return "\n".join(re.findall(r"did not evaluate as expected:\n(.*?)\n\S+:\d+: SybilFailure", report, re.S))
 
 
 def test_passes_a_correct_page(pytester):
@@ -123,11 +179,21 @@ def test_fails_on(pytester, fault):
         (pytester.path / path).write_text((pytester.path / path).read_text().replace(old, new))
         result = pytester.runpytest("-p", "no:cacheprovider", "-rs")
     else:
-        result = make_book(pytester, page)
+        result = make_book(pytester, page, PAGE_NAMES.get(fault, "page.md"))
     assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
-    report = result.stdout.str()
+    report = messages(result.stdout.str())
     for fragment in fragments:
         assert fragment in report, f"{fragment!r} missing from the failure report:\n{report}"
+
+
+def test_indented_code_blocks_are_not_code_on_the_site(pytester):
+    """Without the option, an indented block would render as code that no test runs: the harness refuses."""
+    result = make_book(pytester, GOOD, mkdocs_yml=MKDOCS_YML.replace("true", "false"))
+    assert result.ret != 0
+    assert "disable_indented_code_blocks: true" in result.stdout.str() + result.stderr.str()
+    options = {"pymdownx.superfences": {"disable_indented_code_blocks": True}}
+    html = markdown.markdown("Text.\n\n    print(1)\n", extensions=["pymdownx.superfences"], extension_configs=options)
+    assert "<pre" not in html and "<code" not in html
 
 
 def test_skips_only_with_a_visible_reason(pytester):
@@ -145,13 +211,69 @@ def test_update_mode_rewrites_outputs_from_the_code(pytester, monkeypatch):
     )
 
 
-FENCE_OPENING = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(python|py|pycon|python3)\b", re.M)
+FENCE_OPENING = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?!text|bash|yaml|toml|markdown)\w", re.M)
 
 
-@pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.name)
-def test_every_python_fence_of_the_book_is_collected(page):
-    """An independent scan of the raw Markdown: a fence sybil did not collect is a fence nobody tests."""
+@pytest.mark.parametrize("page", DocsHarness(ROOT).pages(), ids=lambda p: p.name)
+def test_every_fence_of_the_book_is_collected(page):
+    """An independent scan of the raw Markdown: every fence not in a display language is run or rejected."""
     text = page.read_text()
     fences = {text.count("\n", 0, m.start()) + 1 for m in FENCE_OPENING.finditer(text)}
     collected = {text.count("\n", 0, start) + 1 for start, _ in DocsHarness(ROOT).sybil.parse(page).regions}
     assert fences <= collected, f"{page.name}: fences at lines {sorted(fences - collected)} are not collected"
+
+
+def test_no_page_escapes_the_harness():
+    """mkdocs also renders what mkdocs-jupyter includes (*.ipynb): one in docs/ would show its stored outputs."""
+    harness = DocsHarness(ROOT)
+    notebooks = sorted(Path(harness.sybil.path).rglob("*.ipynb"))
+    assert not notebooks, f"notebooks in docs/ are rendered unchecked (chapter notebooks come from snippets/): {notebooks}"
+
+
+# -- the per-program test (tests/test_snippets.py), run on a throwaway book of programs ---------------
+PROGRAMS = {  # program -> what the per-program test must say about it
+    "prints_a_set_of_strings": ('print({"alpha", "beta", "gamma", "delta"})\n', "prints differently on another machine"),
+    "prints_the_cpu_count": ("import os\nprint(os.cpu_count())\n", "prints differently on another machine"),
+    "writes_to_stderr": ('import sys\nprint("oops", file=sys.stderr)\n', "sys.stderr"),
+    "writes_to_fd_1": ('import os\nos.write(1, b"hidden\\n")\n', "around print"),
+    "registers_an_exit_function": ('import atexit\natexit.register(print, "late")\n', "exit functions"),
+    "imports_from_tests": ("from tests import run_alone\n", "No module named 'tests'"),
+    "leaves_a_file_open": ('open("f.txt", "w").write("x")\n', "ResourceWarning"),
+    "raises": (BOOM, "ValueError: boom"),
+    "prints_what_the_page_shows": ('print("same")\n', None),
+}
+
+
+@pytest.fixture(scope="module")
+def program_tests(tmp_path_factory) -> dict[str, str]:
+    """Run tests/test_snippets.py on a book of PROGRAMS: program -> its test's report ("" if it passed)."""
+    book = tmp_path_factory.mktemp("book")
+    (book / "tests").mkdir()
+    for name in ("__init__", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
+        (book / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
+    (book / "mkdocs.yml").write_text(MKDOCS_YML)
+    (book / "snippets").mkdir()
+    (book / "docs").mkdir()
+    page = ""
+    for name, (program, _) in PROGRAMS.items():
+        (book / "snippets" / f"{name}.py").write_text(program)
+        page += f'```python title="snippets/{name}.py"\n--8<-- "snippets/{name}.py"\n```\n\n```text title="Output"\nsame\n```\n\n'
+    (book / "docs" / "page.md").write_text(page)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", "copied", "-p", "no:cacheprovider"],
+        cwd=book, capture_output=True, text=True, timeout=600,
+    )
+    sections = re.split(r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.M)
+    errors = ["\n".join(re.findall(r"^E +(.*)$", section, re.M)) for section in sections[2::2]]  # not the test's source
+    reports = dict.fromkeys(PROGRAMS, "") | dict(zip(sections[1::2], errors))
+    assert sum(map(bool, reports.values())) == len(PROGRAMS) - 1, run.stdout + run.stderr
+    return reports
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_the_program_test_catches(name, program_tests):
+    fragment = PROGRAMS[name][1]
+    if fragment is None:
+        assert not program_tests[name], program_tests[name]
+    else:
+        assert f"snippets/{name}.py" in program_tests[name] and fragment in program_tests[name], program_tests[name]

@@ -3,16 +3,15 @@
 A program's test is `pytest tests/test_snippets.py -k NAME`; its page is the doc that includes it.
 """
 
-import multiprocessing
+import difflib
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from tests import run_alone
 from tests.docs_harness import DocsHarness, normalized, relative
-from tests.run_alone import run_alone
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -30,21 +29,31 @@ def test_program_is_shown_whole_on_a_page(name):
     assert name in SHOWN, f"snippets/{name}.py is on no page as a whole file: readers cannot see or copy it"
 
 
+# Two readers' machines: every program must print the same on both (set and dict order of strings
+# follows the hash seed; the folder, HOME and the number of cores differ too).
+MACHINES = {
+    "a reader's machine": {"PYTHONHASHSEED": "1"},
+    "another machine": {"PYTHONHASHSEED": "2", "BOOK_CPU_COUNT": "3", "OMP_NUM_THREADS": "1"},
+}
+
+
 @pytest.fixture(scope="session")
-def runs():
-    """Every shown program, started at once on both cores: name -> future (printed, traceback)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["numpy", "torch", "tests.run_alone"])
-    with ProcessPoolExecutor(2, mp_context=context, max_tasks_per_child=1) as pool:
-        yield {name: pool.submit(run_alone, str(SNIPPETS / f"{name}.py")) for name in sorted(SHOWN)}
+def runs(tmp_path_factory):
+    """Every shown program, started at once on each machine: machine -> () -> {name: (printed, error)}."""
+    paths = [str(SNIPPETS / f"{name}.py") for name in sorted(SHOWN)]
+    return {machine: run_alone.start(paths, tmp_path_factory.mktemp("machine"), env) for machine, env in MACHINES.items()}
 
 
 @pytest.mark.parametrize("name", sorted(SHOWN))
 def test_copied_program_prints_what_its_page_shows(name, runs):
     """What a reader does: copy the file into an empty folder and run it in a fresh process."""
     where, shown = SHOWN[name]
-    printed, error = runs[name].result(timeout=300)
+    (printed, error), (elsewhere, error_elsewhere) = (runs[machine]()[name] for machine in MACHINES)
     assert not error, f"snippets/{name}.py failed when run alone:\n{error}"
+    assert not error_elsewhere, f"snippets/{name}.py failed on another machine:\n{error_elsewhere}"
+    assert printed == elsewhere, f"snippets/{name}.py prints differently on another machine ({MACHINES}):\n" + "\n".join(
+        difflib.unified_diff(printed.splitlines(), elsewhere.splitlines(), *MACHINES, lineterm="")
+    )
     assert normalized(printed) == normalized(shown), f"{where} shows other output than snippets/{name}.py prints"
 
 

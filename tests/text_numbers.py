@@ -6,6 +6,7 @@ prose, math, tables, captions, alt text, admonitions, tabs or inline code must b
   printed     a number in an output fence or a doctest's expected output on the same page;
   claimed     a value of a ``<!-- claim: EXPR; EXPR -->`` comment on the page, evaluated as
               Python in the page's namespace where the comment stands (numbers, arrays, tensors);
+              an EXPR must name something the code computed (``2 / L2``, not ``2 / 15``);
   arithmetic  in a math chain whose numeric sides agree: ``$1 - 0.01 \\cdot 15 = 0.85$``;
   structural  one of STRUCTURAL below (chapter numbers, list markers, notebook ids, ...);
   literal     inline code only (it quotes code): a number literal of the page's code.
@@ -15,11 +16,12 @@ with a decimal point matches at the precision shown (0.133 matches 0.13333). Sig
 Comments and docstrings of code blocks are held to the same rule against their own block: its
 output fence and its literals.
 
-``python -m tests.numbers [PAGE ...]`` runs the pages and prints how each accounts for its numbers.
+``python -m tests.text_numbers [PAGE ...]`` runs the pages and prints how each accounts for its numbers.
 """
 
 import ast
 import bisect
+import functools
 import io
 import math
 import os
@@ -35,6 +37,7 @@ NUMBER = re.compile(
 # Masked before numbers are read, each with the reason it is not a computed result.
 STRUCTURAL = [
     (r"(?m)^[ \t]*#{1,6}[ \t]+\d+(\.\d+)*\.?(?=\s)", "a chapter or section number starts a heading"),
+    (r"(?m)^[ \t]*#{1,6}[ \t]+[A-Z][a-z]+[ \t]+\d+(?=[:.\s])", "a section's own number: ## Way 3: ..."),
     (r"(?m)^[ \t>]*(#[ \t]*)?\d+[.)](?=[ \t])", "an ordered-list marker (also `# 1. predict` in code)"),
     (r"\[\d+\.(?=\s)", "a chapter number leading a link's text: [2. Gradients by hand](...)"),
     (r"(?i)\bchapters?\s+\d+(\s*(,|and|or|to|-|–)\s*\d+)*", "a chapter number"),
@@ -188,25 +191,45 @@ def code_text(block):
     return "\n".join(s for s, _ in keep) + "\n", [i for _, i in keep]
 
 
-def tokens(source: str):
+@functools.lru_cache(maxsize=None)
+def tokens(source: str) -> tuple:
     try:
-        return list(tokenize.generate_tokens(io.StringIO(source).readline))
+        return tuple(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError):
-        return []
+        return ()
+
+
+@functools.lru_cache(maxsize=None)
+def source_literals(source: str) -> tuple[float, ...]:
+    """Number literals of the code (a minus sign in front counts). Not numbers inside strings: a
+    docstring would vouch for itself."""
+    found = []
+    toks = tokens(source)
+    for previous, tok in zip((None, *toks), toks):
+        if tok.type == tokenize.NUMBER and not tok.string.lower().endswith("j"):
+            text = tok.string.replace("_", "")
+            value = float(int(text, 0)) if text[:2].lower() in ("0x", "0o", "0b") else float(text)
+            found += [value, -value] if previous and previous.string == "-" else [value]
+    return tuple(found)
 
 
 def literals(blocks) -> list[float]:
-    """Number literals of the code (a minus sign in front counts), and numbers inside its strings."""
-    found = []
-    for block in blocks:
-        toks = tokens(code_text(block)[0])
-        for previous, tok in zip([None, *toks], toks):
-            if tok.type == tokenize.NUMBER and not tok.string.lower().endswith("j"):
-                value = float(ast.literal_eval(tok.string))
-                found += [value, -value] if previous and previous.string == "-" else [value]
-            elif tok.type == tokenize.STRING or tok.type == getattr(tokenize, "FSTRING_MIDDLE", -1):
-                found += numbers_in(tok.string)
-    return found
+    return [value for block in blocks for value in source_literals(code_text(block)[0])]
+
+
+@functools.lru_cache(maxsize=None)
+def docstring_lines(source: str) -> tuple[int, ...]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return ()
+    lines, scopes = [], [tree]  # the module, and the functions and classes defined at the top of a scope
+    while scopes:
+        scope = scopes.pop()
+        if ast.get_docstring(scope):
+            lines += range(scope.body[0].lineno, scope.body[0].end_lineno + 1)
+        scopes += [n for n in scope.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    return tuple(lines)
 
 
 def words_in_code(block):
@@ -215,15 +238,8 @@ def words_in_code(block):
     for tok in tokens(source):
         if tok.type == tokenize.COMMENT:
             yield tok.string, *block.origin[line_of[tok.start[0] - 1]]
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and ast.get_docstring(node):
-            doc = node.body[0]
-            for n in range(doc.lineno, doc.end_lineno + 1):
-                yield block.lines[line_of[n - 1]], *block.origin[line_of[n - 1]]
+    for n in docstring_lines(source):
+        yield block.lines[line_of[n - 1]], *block.origin[line_of[n - 1]]
 
 
 def classify(number: Shown, printed: list[float], claimed: list[float], lits: list[float]) -> str | None:
@@ -259,24 +275,23 @@ def masked_text(text: str, fence_spans, rules=STRUCTURAL) -> tuple[str, int]:
     return text, structural
 
 
+def output_of(block) -> str:
+    """What a block printed (its output fence, if it did not run), or a doctest's expected output."""
+    if block.doctest:
+        return "\n".join(ln for ln in block.lines if ln.strip() and not ln.lstrip().startswith((">>>", "...")))
+    return block.output or "" if getattr(block, "printed", None) is None else block.printed
+
+
 def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], root=None) -> Report:
     """Account for every number in a page's text.
 
-    blocks are the page's code blocks (lines, origin, output, doctest), claimed its claims'
+    blocks are the page's code blocks (line, lines, origin, output, printed, doctest), claimed its claims'
     (value, line); root, if given, shortens the paths of snippet files in messages."""
     report = Report()
     newlines = [i for i, c in enumerate(text) if c == "\n"]
     line_at = lambda pos: bisect.bisect_left(newlines, pos) + 1  # noqa: E731
     fences = [(m.start(), m.end()) for m in FENCE.finditer(text)]
-    printed = []  # (value, line)
-    for m in FENCE.finditer(text):
-        header = m.group().split("\n", 1)[0]
-        if re.search(r"""title=["']output""", header, re.I):
-            printed += [(v, line_at(m.start())) for v in numbers_in(m.group().split("\n", 1)[1])]
-    for block in blocks:
-        if block.doctest:
-            expected = [ln for ln in block.lines if ln.strip() and not ln.lstrip().startswith((">>>", "..."))]
-            printed += [(v, block.origin[0][1]) for v in numbers_in("\n".join(expected))]
+    printed = [(v, block.line) for block in blocks for v in numbers_in(output_of(block))]  # (value, line)
     lits = literals(blocks)
     code_numbers = printed + claimed
     body, report.counts["structural"] = masked_text(text, fences)
@@ -312,9 +327,11 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], 
             report.failures.append(unaccounted(number, code_numbers))
 
     for block in blocks:  # comments and docstrings quote their own block's output and literals
-        own_output = [(v, 0) for v in numbers_in(block.output or "")]
+        own_output = [(v, 0) for v in numbers_in(output_of(block))]
         own_values = [sorted(v for v, _ in own_output), [], sorted(literals([block]))]
         for words, path, line in words_in_code(block):
+            if not any(c.isdigit() for c in words):
+                continue
             path = os.path.relpath(path, root) if root else path
             words, _ = masked_text(words, [])
             for n in NUMBER.finditer(words):
@@ -328,6 +345,8 @@ def main(pages: list[str]) -> int:
     """Run the pages through the doc-test harness and print how each accounts for its numbers."""
     from pathlib import Path
 
+    import pytest
+
     from tests.docs_harness import DocsHarness
 
     root = Path(__file__).resolve().parent.parent
@@ -338,7 +357,7 @@ def main(pages: list[str]) -> int:
         for example in document:
             try:
                 example.evaluate()
-            except BaseException:  # noqa: BLE001  a failing block is pytest's to report; count what is left
+            except (Exception, pytest.skip.Exception):  # a failing block is pytest's to report; count the rest
                 pass
         counts = document.numbers.counts
         name = Path(path).name
