@@ -36,6 +36,6 @@ def test_a_broken_page_fails_the_build_and_names_the_cause(book_copy, tmp_path, 
     page, old, new, named = BREAKAGES[breakage]
     path = book_copy / "docs" / page
     path.write_text(path.read_text().replace(old, new, 1))
-    build = mkdocs_build(book_copy, tmp_path / "site", execute_notebooks=False)
+    build = mkdocs_build(book_copy, tmp_path / "site")
     assert build.returncode != 0, f"the build passed with a {breakage}"
     assert named in build.stderr
