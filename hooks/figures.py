@@ -15,10 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from content_key import content_key, forget_unused  # hooks/content_key.py: mkdocs puts hooks/ on sys.path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-
-from content_key import content_key, forget_unused  # hooks/content_key.py: mkdocs puts hooks/ on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ROOT / ".cache" / "figures"
@@ -66,10 +65,12 @@ def on_files(files, config):
                 shutil.rmtree(left, ignore_errors=True)
             missing += [str(program), str(svg.parent)]
     if missing:
-        figures["stderr"] = tempfile.TemporaryFile("w+")  # a file: a full pipe would stall the run
+        figures["stderr"] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read in on_env) a file: a full pipe would stall the run
         figures["run"] = subprocess.Popen(
-            [sys.executable, "-I", "-c", FIGURE_RUNNER, *missing], stdout=subprocess.DEVNULL,
-            stderr=figures["stderr"], env={**os.environ, "MPLBACKEND": "Agg"},
+            [sys.executable, "-I", "-c", FIGURE_RUNNER, *missing],
+            stdout=subprocess.DEVNULL,
+            stderr=figures["stderr"],
+            env={**os.environ, "MPLBACKEND": "Agg"},
         )
         atexit.register(figures["run"].kill)  # if the build fails first, do not leave the run behind
     return files

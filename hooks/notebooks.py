@@ -27,12 +27,11 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+from content_key import content_key, forget_unused  # hooks/content_key.py: mkdocs puts hooks/ on sys.path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-
-from content_key import content_key, forget_unused  # hooks/content_key.py: mkdocs puts hooks/ on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / ".cache" / "notebooks"
@@ -84,7 +83,7 @@ def program_cells(path: Path) -> tuple[str, list[str], set[str]]:
     source = path.read_text()
     tree = ast.parse(source)
     docstring = ast.get_docstring(tree) or ""
-    lines = source.splitlines()[tree.body[0].end_lineno if docstring else 0:]
+    lines = source.splitlines()[tree.body[0].end_lineno if docstring else 0 :]
     cells = [[]]
     for line in lines:
         if line.startswith("# %%"):
@@ -110,14 +109,14 @@ def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
     packages = sorted(needs, key=lambda p: (order + [p]).index(p))
     listed = [f"`{p}`" for p in packages]
     listed = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
-    cells.insert(0, v4.new_markdown_cell(
+    intro = (
         f"# {title}: the notebook\n\n"
         f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each exactly as "
         "in the book's `snippets/` folder. Each program sets up its own variables: run the cells top to "
         "bottom, or start at the first cell of any program.\n\n"
-        f"Needs Python 3 with {listed} (Colab has them): `pip install {' '.join(packages)}`.",
-        id="title",
-    ))
+        f"Needs Python 3 with {listed} (Colab has them): `pip install {' '.join(packages)}`."
+    )
+    cells.insert(0, v4.new_markdown_cell(intro, id="title"))
     kernel = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     return v4.new_notebook(cells=cells, metadata={"kernelspec": kernel, "language_info": {"name": "python"}})
 
@@ -145,15 +144,17 @@ def on_files(files, config):
                 missing += [str(path), str(executed)]
         # A plain File rooted in .cache/, not File.generated: mkdocs-jupyter's page wrapper derives the
         # notebook's path from src_dir, which a generated File does not have.
-        file = File(uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir,
-                    use_directory_urls=config.use_directory_urls)
+        file = File(
+            uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls
+        )
         file.edit_uri = None  # generated: there is no source file to edit
         files.append(file)
     if missing:
-        run["stderr"] = tempfile.TemporaryFile("w+")  # a file: a full pipe would stall the kernels
+        run["stderr"] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read later) a file: a full pipe would stall the kernels
         run["process"] = subprocess.Popen(
             [sys.executable, str(RUNNER), *missing],
-            stdout=subprocess.DEVNULL, stderr=run["stderr"],
+            stdout=subprocess.DEVNULL,
+            stderr=run["stderr"],
         )
         atexit.register(run["process"].kill)  # if the build fails first, do not leave the kernels behind
     return files
@@ -193,7 +194,7 @@ def on_page_content(content, page, config, files):
         return content
     buttons = " ".join(
         f'<a class="md-button" href="{get_relative_url(url, page.file.url)}"'
-        f'{" download" if url.endswith(".ipynb") else ""}>{text}</a>'
+        f"{' download' if url.endswith('.ipynb') else ''}>{text}</a>"
         for text, url in links
     )
     heading_end = content.find("</h1>")

@@ -49,7 +49,11 @@ def render_tex(items, where):
     new = list(dict.fromkeys(json.dumps(item) for item in items if json.dumps(item) not in rendered))
     if new:
         run = subprocess.run(
-            ["node", str(RENDERER)], input=f"[{','.join(new)}]", capture_output=True, text=True, cwd=ROOT,
+            ["node", str(RENDERER)],
+            input=f"[{','.join(new)}]",
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
             check=False,
         )
         if run.returncode:
@@ -65,6 +69,7 @@ def render_math(content, where):
     matches = list(ARITHMATEX.finditer(content))
     items = [(html.unescape(m["inline"] or m["display"]).strip(), m["display"] is not None) for m in matches]
     rendered = iter(render_tex(items, where))
+
     # Display math may scroll sideways on a narrow screen: it takes keyboard focus, so it can be scrolled
     # without a mouse (axe: scrollable-region-focusable). docs/assets/book.css makes it the scroller.
     def element(m):
@@ -76,6 +81,7 @@ def render_math(content, where):
 
 def render_toc_math(items, where):
     """A heading's math reaches the table of contents as TeX text, \\(w\\): render it there too."""
+
     def walk(items):
         for item in items:
             yield item

@@ -59,7 +59,9 @@ def test_downloaded_notebook_ran_alone_and_prints_what_the_chapter_shows(site, c
         needs = {name.split(".")[0] for name in imported} - set(sys.stdlib_module_names)
         assert needs <= PACKAGES, f"{cell.metadata['snippet']} needs {needs - PACKAGES}: a reader has only {PACKAGES}"
     counts = [cell.execution_count for cell in code]
-    assert counts == list(range(1, len(code) + 1)), f"the download was not run top to bottom in one fresh kernel: {counts}"
+    assert counts == list(range(1, len(code) + 1)), (
+        f"the download was not run top to bottom in one fresh kernel: {counts}"
+    )
 
     for program, shown in CHAPTERS[chapter]:
         outputs = [out for cell in code if cell.metadata["snippet"] == program for out in cell.outputs]
@@ -96,8 +98,9 @@ def test_a_changed_program_runs_again_instead_of_coming_from_the_cache(book_copy
     program = book_copy / "snippets" / "figure_computational_graph.py"
     source = program.read_text()
     assert 'title = "Computational graph' in source
-    program.write_text(source.replace('title = "Computational graph', 'title = "Changed graph', 1)
-                       + '\nprint("changed on purpose")\n')
+    program.write_text(
+        source.replace('title = "Computational graph', 'title = "Changed graph', 1) + '\nprint("changed on purpose")\n'
+    )
     build = mkdocs_build(book_copy, tmp_path / "site")
     assert build.returncode == 0, build.stderr
     svg = (tmp_path / "site" / "assets" / "figures" / "computational_graph.svg").read_text()

@@ -9,9 +9,12 @@ import pytest
 
 from tests.conftest import mkdocs_build
 
-EXTERNAL = re.compile(r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["'](?:https?:)?//|"""
-                      r"""<link\b[^>]*\bhref=["'](?:https?:)?//|url\(["']?(?:https?:)?//|"""
-                      r"""\bimport\(\s*["'](?:https?:)?//""", re.I)  # a module script's import("https://…")
+EXTERNAL = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["'](?:https?:)?//|"""
+    r"""<link\b[^>]*\bhref=["'](?:https?:)?//|url\(["']?(?:https?:)?//|"""
+    r"""\bimport\(\s*["'](?:https?:)?//""",
+    re.I,
+)  # a module script's import("https://…")
 
 
 def pages(site):
@@ -27,7 +30,12 @@ def test_no_page_or_stylesheet_loads_anything_from_another_host(site):
 BREAKAGES = {
     "broken link": ("chain-rule.md", "# 1.", "[gone](nowhere.md)\n\n# 1.", "nowhere.md"),
     "broken anchor": ("chain-rule.md", "# 1.", "[gone](#no-such-heading)\n\n# 1.", "no-such-heading"),
-    "missing include": ("chain-rule.md", "--8<-- \"snippets/chain_rule_by_hand.py", "--8<-- \"snippets/gone.py", "snippets/gone.py"),
+    "missing include": (
+        "chain-rule.md",
+        '--8<-- "snippets/chain_rule_by_hand.py',
+        '--8<-- "snippets/gone.py',
+        "snippets/gone.py",
+    ),
 }
 
 
