@@ -147,7 +147,6 @@ def on_files(files, config):
         file = File(
             uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls
         )
-        file.edit_uri = None  # generated: there is no source file to edit
         files.append(file)
     if missing:
         run["stderr"] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read later) a file: a full pipe would stall the kernels
@@ -177,6 +176,7 @@ def on_pre_page(page, config, files):
     """The first notebook page waits for the notebooks: the chapters render meanwhile."""
     if page.file.src_uri in {notebook_uri(uri) for uri in chapters}:
         executed_notebooks()
+        page.edit_url = None  # generated from snippets/: no file of docs/ to edit
     return page
 
 
