@@ -1,10 +1,12 @@
 """`make upgrade-check`: what moving the pins of numpy, torch and mkdocs-material would change in the book.
 
-In a throw-away venv and a copy of the book: the exact versions of constraints.txt, except the newest
-numpy, torch (the CPU build) and mkdocs-material within pyproject.toml's ranges; then the doc-tests
-with BOOK_UPDATE_OUTPUTS=1, which rewrite every output fence with what the code printed there. What
-changed is printed as a diff per page. Exit status 1 if an output changed or a doc-test failed: a
-maintainer reads the diff before moving the pins. CI runs this on a schedule (.github/workflows).
+In a throw-away venv and a copy of the book (its files tracked by git): the versions of constraints.txt,
+except the newest numpy, torch and mkdocs-material within pyproject.toml's ranges. Torch comes from
+PyTorch's CPU index, $BOOK_TORCH_INDEX (the default Linux wheel pulls GBs of CUDA); if that index cannot
+be reached, torch stays at its pin and the report says so. Then the doc-tests run with
+BOOK_UPDATE_OUTPUTS=1, which rewrites every output fence with what the code printed, and each page whose
+outputs changed is printed as a diff. Exit status 1 if an output changed or a doc-test failed: what a
+maintainer reads before moving the pins. CI runs it weekly (.github/workflows/upgrade-check.yml).
 """
 
 import difflib
@@ -16,8 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NEWEST = ["numpy", "torch", "mkdocs-material"]
-CPU_TORCH = "https://download.pytorch.org/whl/cpu"  # the default Linux wheel pulls GBs of CUDA
+TORCH_INDEX = os.environ.get("BOOK_TORCH_INDEX", "https://download.pytorch.org/whl/cpu")
 
 
 def run(*command, **kwargs) -> subprocess.CompletedProcess:
@@ -25,67 +26,44 @@ def run(*command, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(command, text=True, **kwargs)
 
 
+def name(requirement: str) -> str:
+    return requirement.split("==")[0].lower()
+
+
 def main() -> int:
+    newest, index = ["numpy", "mkdocs-material"], []
+    # --isolated: this index alone, not the ones pip's configuration adds
+    probe = [sys.executable, "-m", "pip", "--isolated", "index", "versions", "torch", "--index-url", TORCH_INDEX]
+    probe += ["--retries", "0", "--timeout", "20"]
+    if subprocess.run(probe, capture_output=True, check=False).returncode == 0:
+        newest, index = [*newest, "torch"], ["--extra-index-url", TORCH_INDEX]
+    else:
+        print(f"{TORCH_INDEX} cannot be reached: torch stays at its pin (BOOK_TORCH_INDEX names another index)")
+    pins = (ROOT / "constraints.txt").read_text().splitlines()
     with tempfile.TemporaryDirectory() as folder:
-        book, venv = Path(folder) / "book", Path(folder) / "venv"
-        tracked = run("git", "ls-files", cwd=ROOT, capture_output=True, check=True).stdout.split()
-        for name in tracked:
-            (book / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, book / name)
-        pinned = [
-            line
-            for line in (ROOT / "constraints.txt").read_text().splitlines()
-            if line.split("==")[0].lower() not in NEWEST
-        ]
-        (Path(folder) / "constraints.txt").write_text("\n".join(pinned) + "\n")
+        book, venv, constraints = Path(folder) / "book", Path(folder) / "venv", Path(folder) / "constraints.txt"
+        for tracked in run("git", "ls-files", cwd=ROOT, capture_output=True, check=True).stdout.split():
+            (book / tracked).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / tracked, book / tracked)
+        constraints.write_text("\n".join(pin for pin in pins if name(pin) not in newest) + "\n")
+        python = venv / "bin" / "python"
         run(sys.executable, "-m", "venv", venv, check=True)
-        run(
-            venv / "bin" / "python",
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--extra-index-url",
-            CPU_TORCH,
-            "--constraint",
-            Path(folder) / "constraints.txt",
-            "--upgrade",
-            f"{book}[docs,test]",
-            *NEWEST,
-            check=True,
-        )
-        versions = run(venv / "bin" / "python", "-m", "pip", "freeze", capture_output=True, check=True).stdout
-        newest = [line for line in versions.splitlines() if line.split("==")[0].lower() in NEWEST]
-        pinned_now = [
-            line
-            for line in (ROOT / "constraints.txt").read_text().splitlines()
-            if line.split("==")[0].lower() in NEWEST
-        ]
-        print(f"pinned: {', '.join(pinned_now)}\nnewest: {', '.join(newest)}")
-        tests = run(
-            venv / "bin" / "python",
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:xdist",
-            "docs",
-            cwd=book,
-            env={**os.environ, "BOOK_UPDATE_OUTPUTS": "1"},
-        )
+        install = ["install", "--quiet", *index, "--constraint", constraints, "--upgrade", f"{book}[docs,test]"]
+        run(python, "-m", "pip", *install, *newest, check=True)
+        freeze = run(python, "-m", "pip", "freeze", capture_output=True, check=True).stdout.splitlines()
+        print("pinned:", ", ".join(pin for pin in pins if name(pin) in newest))
+        print("newest:", ", ".join(line for line in freeze if name(line) in newest))
+        update = {**os.environ, "BOOK_UPDATE_OUTPUTS": "1"}
+        tests = run(python, "-m", "pytest", "-q", "-p", "no:xdist", "docs", cwd=book, env=update)
         changed = 0
-        for page in sorted((ROOT / "docs").glob("**/*.md")):
-            before, after = page.read_text(), (book / page.relative_to(ROOT)).read_text()
-            if before != after:
-                changed += 1
-                name = page.relative_to(ROOT).as_posix()
-                sys.stdout.writelines(
-                    difflib.unified_diff(
-                        before.splitlines(keepends=True), after.splitlines(keepends=True), name, f"{name} (newest)"
-                    )
-                )
-        print(f"{changed} page(s) whose outputs change; doc-tests {'failed' if tests.returncode else 'passed'}")
-        return 1 if changed or tests.returncode else 0
+        for page in sorted((ROOT / "docs").rglob("*.md")):
+            page_name = page.relative_to(ROOT).as_posix()
+            before, after = page.read_text().splitlines(True), (book / page_name).read_text().splitlines(True)
+            diff = list(difflib.unified_diff(before, after, page_name, f"{page_name} (newest)"))
+            changed += bool(diff)
+            sys.stdout.writelines(diff)
+    print(f"{changed} page(s) whose outputs change; the doc-tests {'failed' if tests.returncode else 'passed'}")
+    return 1 if changed or tests.returncode else 0
 
 
 if __name__ == "__main__":
