@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+PROPERDOCS := properdocs==1.6.7
 
-.PHONY: install serve build test bench clean
+.PHONY: install serve build test lint bench upgrade-check properdocs-check clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -14,7 +15,8 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[docs,test]"
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+# .npmrc (engine-strict): fails if a locked package needs a newer Node than package.json's engines.
+node_modules/.installed: package.json package-lock.json .npmrc
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -24,12 +26,32 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: install
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check hooks tests
+
+test: lint
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python tests/bench.py
 	$(BIN)/python tests/bench_pages.py
+
+# Before moving the pins: the newest numpy, torch and mkdocs-material in a throw-away venv, the
+# doc-tests run there, and a diff of every output that changed (tests/upgrade_check.py).
+upgrade-check: install
+	$(BIN)/python tests/upgrade_check.py
+
+# The book also builds with ProperDocs, the maintained continuation of MkDocs 1.x: a throw-away venv
+# that sees .venv's packages (a .pth file) and adds only ProperDocs.
+properdocs-check: install
+	rm -rf .cache/properdocs
+	$(BIN)/python -m venv .cache/properdocs
+	$(BIN)/python -c "import site; print(site.getsitepackages()[0])" \
+	  > "$$(.cache/properdocs/bin/python -c 'import site; print(site.getsitepackages()[0])')/book-venv.pth"
+	.cache/properdocs/bin/python -m pip install --quiet --no-deps $(PROPERDOCS)
+	JUPYTER_PATH=$(CURDIR)/$(VENV)/share/jupyter .cache/properdocs/bin/properdocs build --strict \
+	  --site-dir .cache/properdocs-site
 
 clean:
 	rm -rf site .cache

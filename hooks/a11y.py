@@ -9,7 +9,9 @@ NOTEBOOK_CODE = '<div class="highlight-ipynb'
 
 
 def accessible(output, *args, **kwargs):
-    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'), 1)
+    output = output.replace(
+        SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'), 1
+    )
     return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
 
 

@@ -2,7 +2,9 @@
 
 Every `snippets/figure_NAME.py` runs in an empty folder and must write `NAME.svg` there; it is served as
 `assets/figures/NAME.svg`. A failing figure program fails the build, and is named. The programs run
-while mkdocs-jupyter executes the notebooks; on_env waits for them.
+while the notebooks execute; on_env waits for them. A figure is kept in `.cache/figures/KEY/`, KEY a
+hash of its program and of the Python and package versions (hooks/content_key.py): a build runs only
+the programs that changed.
 """
 
 import atexit
@@ -10,8 +12,10 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from content_key import content_key, forget_unused  # hooks/content_key.py: mkdocs puts hooks/ on sys.path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -21,56 +25,70 @@ FIGURES = ROOT / ".cache" / "figures"
 # program halves the build's figure time. Each program still runs as `python figure_NAME.py` would, in a
 # new __main__, in its own empty folder, with warnings as errors and matplotlib's defaults restored.
 # (That each program also runs alone in a process of its own is checked by tests/test_snippets.py.)
+# A folder gets its final name only when its program succeeded: a failed run leaves no cached figure.
 FIGURE_RUNNER = """
 import os, runpy, sys, warnings
 import matplotlib, matplotlib.pyplot
 warnings.simplefilter("error")
-for program in sys.argv[1:]:
+for program, folder in zip(sys.argv[1::2], sys.argv[2::2]):
     print(program, file=sys.stderr, flush=True)  # so that a traceback follows the name of its program
-    os.chdir(os.path.join(os.environ["BOOK_FIGURES"], os.path.basename(program)[:-3]))
+    os.makedirs(folder + ".partial")
+    os.chdir(folder + ".partial")
     matplotlib.rcdefaults()
+    matplotlib.rcParams["svg.hashsalt"] = "backprop-verified"  # the same bytes at every run
     runpy.run_path(program, run_name="__main__")
     matplotlib.pyplot.close("all")
+    os.chdir(os.path.dirname(folder))
+    os.replace(folder + ".partial", folder)
 """
-figures: dict[str, subprocess.Popen] = {}  # the figure run, started in on_files, awaited in on_env
-
-
-def figure_programs() -> list[Path]:
-    return sorted((ROOT / "snippets").glob("figure_*.py"))
+figures: dict[str, object] = {}  # the figure run, started in on_files, awaited in on_env
 
 
 def figure_svg(program: Path) -> Path:
-    return FIGURES / program.stem / f"{program.stem.removeprefix('figure_')}.svg"
+    key = content_key(program.read_bytes(), FIGURE_RUNNER)
+    return FIGURES / f"{program.stem}-{key}" / f"{program.stem.removeprefix('figure_')}.svg"
 
 
 def on_files(files, config):
     if "run" in figures:  # `mkdocs serve`: a rebuild after a build that failed before on_env
         figures.pop("run").kill()
-    shutil.rmtree(FIGURES, ignore_errors=True)  # start from nothing
-    FIGURES.mkdir(parents=True)
-    programs = figure_programs()
-    for program in programs:
-        figure_svg(program).parent.mkdir()
-        files.append(File.generated(config, f"assets/figures/{figure_svg(program).name}",
-                                    abs_src_path=str(figure_svg(program))))
-    with open(FIGURES / "stderr.txt", "w") as stderr:  # a file: a full pipe would stall the run
+    FIGURES.mkdir(parents=True, exist_ok=True)
+    figures["programs"] = sorted((ROOT / "snippets").glob("figure_*.py"))
+    missing = []
+    for program in figures["programs"]:
+        svg = figure_svg(program)
+        files.append(File.generated(config, f"assets/figures/{svg.name}", abs_src_path=str(svg)))
+        if svg.is_file():
+            svg.parent.touch()  # recently used: kept
+        else:
+            for left in svg.parent, Path(f"{svg.parent}.partial"):  # what a failed run left
+                shutil.rmtree(left, ignore_errors=True)
+            missing += [str(program), str(svg.parent)]
+    if missing:
+        figures["stderr"] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read in on_env) a file: a full pipe would stall the run
         figures["run"] = subprocess.Popen(
-            [sys.executable, "-I", "-c", FIGURE_RUNNER, *map(str, programs)], stdout=subprocess.DEVNULL,
-            stderr=stderr, env={**os.environ, "MPLBACKEND": "Agg", "BOOK_FIGURES": str(FIGURES)},
+            [sys.executable, "-I", "-c", FIGURE_RUNNER, *missing],
+            stdout=subprocess.DEVNULL,
+            stderr=figures["stderr"],
+            env={**os.environ, "MPLBACKEND": "Agg"},
         )
-    atexit.register(figures["run"].kill)  # if the build fails first, do not leave the run behind
+        atexit.register(figures["run"].kill)  # if the build fails first, do not leave the run behind
     return files
 
 
 def on_env(env, config, files):
     """The figures must be made before mkdocs copies the site's files, right after this event."""
-    programs = figure_programs()
-    figures["run"].wait(timeout=600)
-    stderr = (FIGURES / "stderr.txt").read_text()
-    if figures.pop("run").returncode:
-        failed = next(Path(line).name for line in reversed(stderr.splitlines()) if line in map(str, programs))
-        raise PluginError(f"figure program snippets/{failed} failed:\n{stderr}")
+    programs = figures.pop("programs")
+    if "run" in figures:
+        run, stderr = figures.pop("run"), figures.pop("stderr")
+        run.wait(timeout=600)
+        stderr.seek(0)
+        log = stderr.read()
+        if run.returncode:
+            failed = next(Path(line).name for line in reversed(log.splitlines()) if line in map(str, programs))
+            raise PluginError(f"figure program snippets/{failed} failed:\n{log}")
     for program in programs:
         if not figure_svg(program).is_file():
             raise PluginError(f"figure program snippets/{program.name} did not write {figure_svg(program).name}")
+    forget_unused([p for p in FIGURES.iterdir() if p.is_dir()])
     return env

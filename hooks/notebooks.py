@@ -1,33 +1,48 @@
-"""Build hook: one notebook per chapter page that shows whole programs, assembled from snippets/.
+"""Build hook: one notebook per chapter page that shows whole programs, assembled from snippets/ and
+executed here, so that the download is the notebook with its outputs.
 
 A chapter's fences that hold one `--8<-- "snippets/NAME.py"` each become, in page order, one notebook
-`.cache/notebooks/PAGE.ipynb` (git-ignored, rewritten on every build), listed under "Notebooks" in the
-nav and rendered by mkdocs-jupyter, which executes it (`allow_errors: false`: a raising cell fails the
-build, and this hook names the program) and offers the `.ipynb` for download. Each program becomes a
-markdown cell (its docstring) and one code cell per `# %%` cell of the file. The chapter and its
-notebook link to each other.
+`.cache/notebooks/PAGE.ipynb` (git-ignored), listed under "Notebooks" in the nav and rendered by
+mkdocs-jupyter, which offers the `.ipynb` for download. Each program becomes a markdown cell (its
+docstring) and one code cell per `# %%` cell of the file. (Not jupytext's percent format: it reads
+`key=value` in a `# %%` line as cell metadata, and the book's cell titles are prose, `w = 0` and all.)
+
+hooks/execute_notebooks.py runs the notebooks in fresh kernels, all at once and while the figures are
+made; a cell that raises fails the build, naming its program. An executed notebook is kept in
+`.cache/executed/KEY.ipynb`, KEY a hash of the notebook's cells and of the Python and package versions,
+so a build reruns only the notebooks whose programs or environment changed.
+`BOOK_EXECUTE_NOTEBOOKS=false` renders them without running them, for builds that test something else.
+The chapter and its notebook link to each other.
 """
 
 import ast
+import atexit
+import os
 import posixpath
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
+from content_key import content_key, forget_unused  # hooks/content_key.py: mkdocs puts hooks/ on sys.path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / ".cache" / "notebooks"
+EXECUTED = ROOT / ".cache" / "executed"
+RENDERED = ROOT / ".cache" / "rendered"
+RUNNER = Path(__file__).with_name("execute_notebooks.py")
 # A fence whose only line includes one whole file; tests/test_notebooks.py checks that this finds
 # exactly the blocks the doc-test harness runs as whole programs, in the same order.
 WHOLE_PROGRAM = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<path>snippets/[\w-]+\.py)\1[ \t]*$""", re.M)
 chapters: dict[str, tuple[str, list[str]]] = {}  # page src_uri -> (nav title, programs it shows whole)
+run: dict[str, object] = {}  # the execution started in on_files and awaited by the first notebook page
 
 
 def nav_pages(nav):
@@ -48,6 +63,13 @@ def on_config(config):
             chapters[uri] = (title or uri, list(dict.fromkeys(path for _, path in found)))
     if config.nav is not None and chapters:
         config.nav.append({"Notebooks": [{title: notebook_uri(uri)} for uri, (title, _) in chapters.items()]})
+    # mkdocs-jupyter keys its cache of rendered pages on the notebook's bytes and its own options:
+    # a folder per environment adds the versions of nbconvert, pygments and the rest to that key.
+    rendered = RENDERED / content_key()
+    rendered.mkdir(parents=True, exist_ok=True)
+    os.utime(rendered)  # used by this build
+    forget_unused(list(RENDERED.iterdir()))
+    config.plugins["mkdocs-jupyter"].config["cache_dir"] = str(rendered)
     return config
 
 
@@ -61,7 +83,7 @@ def program_cells(path: Path) -> tuple[str, list[str], set[str]]:
     source = path.read_text()
     tree = ast.parse(source)
     docstring = ast.get_docstring(tree) or ""
-    lines = source.splitlines()[tree.body[0].end_lineno if docstring else 0:]
+    lines = source.splitlines()[tree.body[0].end_lineno if docstring else 0 :]
     cells = [[]]
     for line in lines:
         if line.startswith("# %%"):
@@ -80,56 +102,81 @@ def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
     for program in programs:
         docstring, code, imported = program_cells(ROOT / program)
         needs |= imported
-        cells.append(v4.new_markdown_cell(f"## {Path(program).name}\n\n{docstring}"))
-        cells += [v4.new_code_cell(c, metadata={"snippet": program}) for c in code]
+        name = Path(program).stem
+        cells.append(v4.new_markdown_cell(f"## {Path(program).name}\n\n{docstring}", id=name))
+        cells += [v4.new_code_cell(c, metadata={"snippet": program}, id=f"{name}-{i}") for i, c in enumerate(code)]
     order = ["numpy", "torch", "matplotlib"]  # the only packages tests/test_notebooks.py allows
     packages = sorted(needs, key=lambda p: (order + [p]).index(p))
     listed = [f"`{p}`" for p in packages]
     listed = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
-    cells.insert(0, v4.new_markdown_cell(
+    intro = (
         f"# {title}: the notebook\n\n"
         f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each exactly as "
         "in the book's `snippets/` folder. Each program sets up its own variables: run the cells top to "
         "bottom, or start at the first cell of any program.\n\n"
         f"Needs Python 3 with {listed} (Colab has them): `pip install {' '.join(packages)}`."
-    ))
+    )
+    cells.insert(0, v4.new_markdown_cell(intro, id="title"))
     kernel = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     return v4.new_notebook(cells=cells, metadata={"kernelspec": kernel, "language_info": {"name": "python"}})
 
 
 @event_priority(50)  # before mkdocs-jupyter's on_files, which only turns Files it already sees into pages
 def on_files(files, config):
-    shutil.rmtree(NOTEBOOKS, ignore_errors=True)  # execution leaves files here too: start from nothing
+    if "process" in run:  # `mkdocs serve`: a rebuild after a build that failed before a notebook page
+        run.pop("process").kill()
+    shutil.rmtree(NOTEBOOKS, ignore_errors=True)
     NOTEBOOKS.mkdir(parents=True)
+    EXECUTED.mkdir(parents=True, exist_ok=True)
+    execute = os.environ.get("BOOK_EXECUTE_NOTEBOOKS", "true").lower() != "false"
+    run["copies"], missing = {}, []
     for page_uri, (title, programs) in chapters.items():
         uri = notebook_uri(page_uri)
         path = NOTEBOOKS / posixpath.basename(uri)
-        nbformat.write(notebook(title, programs), path)
+        source = notebook(title, programs)
+        nbformat.write(source, path)
+        executed = EXECUTED / f"{content_key(nbformat.writes(source), RUNNER.read_bytes())}.ipynb"
+        if execute:
+            run["copies"][executed] = path
+            if executed.is_file():
+                executed.touch()  # recently used: kept
+            else:
+                missing += [str(path), str(executed)]
         # A plain File rooted in .cache/, not File.generated: mkdocs-jupyter's page wrapper derives the
         # notebook's path from src_dir, which a generated File does not have.
-        files.append(File(uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir,
-                          use_directory_urls=config.use_directory_urls))
+        file = File(
+            uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls
+        )
+        files.append(file)
+    if missing:
+        run["stderr"] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read later) a file: a full pipe would stall the kernels
+        run["process"] = subprocess.Popen(
+            [sys.executable, str(RUNNER), *missing],
+            stdout=subprocess.DEVNULL,
+            stderr=run["stderr"],
+        )
+        atexit.register(run["process"].kill)  # if the build fails first, do not leave the kernels behind
     return files
 
 
+def executed_notebooks():
+    """Wait for the execution, fail the build if a cell raised, put each executed notebook in place."""
+    if "process" in run:
+        process, stderr = run.pop("process"), run.pop("stderr")
+        process.wait(timeout=1800)
+        stderr.seek(0)
+        if process.returncode:
+            raise PluginError(f"a notebook failed:\n{stderr.read()}")
+    for executed, path in run.pop("copies", {}).items():
+        shutil.copy(executed, path)
+    forget_unused(list(EXECUTED.glob("*.ipynb")))
+
+
 def on_pre_page(page, config, files):
-    """A cell that raises fails the build (mkdocs-jupyter, allow_errors: false): say which program raised.
-
-    Runs after mkdocs-jupyter's on_pre_page (hooks come after plugins), which replaced page.render."""
-    if page.file.src_uri not in {notebook_uri(uri) for uri in chapters}:
-        return page
-    render = page.render
-
-    def render_naming_the_program(*args, **kwargs):
-        try:
-            return render(*args, **kwargs)
-        except CellExecutionError as error:
-            cells = nbformat.read(page.file.abs_src_path, as_version=4).cells
-            program = next(c.metadata["snippet"] for c in cells if c.cell_type == "code" and c.source in str(error))
-            message = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # the kernel's traceback comes in colour
-            raise PluginError(f"{page.file.src_uri}: a cell of {program} raised:\n{message}") from error
-
-    page.render = render_naming_the_program
+    """The first notebook page waits for the notebooks: the chapters render meanwhile."""
+    if page.file.src_uri in {notebook_uri(uri) for uri in chapters}:
+        executed_notebooks()
+        page.edit_url = None  # generated from snippets/: no file of docs/ to edit
     return page
 
 
@@ -147,7 +194,7 @@ def on_page_content(content, page, config, files):
         return content
     buttons = " ".join(
         f'<a class="md-button" href="{get_relative_url(url, page.file.url)}"'
-        f'{" download" if url.endswith(".ipynb") else ""}>{text}</a>'
+        f"{' download' if url.endswith('.ipynb') else ''}>{text}</a>"
         for text, url in links
     )
     heading_end = content.find("</h1>")

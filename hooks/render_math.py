@@ -4,10 +4,14 @@ first on sys.path while mkdocs loads a hook, and would shadow the standard libra
 pymdownx.arithmatex (generic mode) leaves TeX in <span|div class="arithmatex">; KaTeX (node, from the npm
 registry, hooks/katex_render.js) turns it into HTML. Pages load KaTeX's CSS and fonts (hooks/assets.py)
 and run no math script. A TeX error fails the build, naming the page and the expression.
+What KaTeX made is kept in `.cache/katex/KEY.json`, KEY a hash of KaTeX's version and of
+hooks/katex_render.js: a rebuild runs node only for TeX it has not seen.
 """
 
+import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -15,33 +19,57 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+RENDERER = Path(__file__).with_name("katex_render.js")
+KATEX = ROOT / "node_modules" / "katex" / "package.json"
+CACHE = ROOT / ".cache" / "katex"
+rendered: dict[str, str] = {}  # json.dumps([tex, display]) -> HTML, from the cache and this build
+used: set[str] = set()  # what this build's pages show
 ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S
 )
 TEX_IN_TITLE = re.compile(r"\\\((?P<inline>.*?)\\\)")
 
 
+def cache_file() -> Path:
+    key = hashlib.sha256(KATEX.read_bytes() + RENDERER.read_bytes()).hexdigest()[:20]
+    return CACHE / f"{key}.json"
+
+
+def on_config(config):
+    rendered.clear()
+    used.clear()
+    if cache_file().is_file():
+        rendered.update(json.loads(cache_file().read_text()))
+    return config
+
+
 def render_tex(items, where):
-    """[(tex, display)] -> [html], one node process per page."""
-    if not items:
-        return []
-    run = subprocess.run(
-        ["node", str(Path(__file__).with_name("katex_render.js"))],
-        input=json.dumps(items), capture_output=True, text=True, cwd=ROOT, check=False,
-    )
-    if run.returncode:
-        raise PluginError(f"KaTeX failed on {where}: {run.stderr.strip()}")
-    results = json.loads(run.stdout)
-    for (tex, _), result in zip(items, results):
-        if "error" in result:
-            raise PluginError(f"{where}: KaTeX cannot render {tex!r}: {result['error']}")
-    return [r["html"] for r in results]
+    """[(tex, display)] -> [html]; one node process per page, for what the cache does not hold."""
+    used.update(json.dumps(item) for item in items)
+    new = list(dict.fromkeys(json.dumps(item) for item in items if json.dumps(item) not in rendered))
+    if new:
+        run = subprocess.run(
+            ["node", str(RENDERER)],
+            input=f"[{','.join(new)}]",
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        if run.returncode:
+            raise PluginError(f"KaTeX failed on {where}: {run.stderr.strip()}")
+        for item, result in zip(new, json.loads(run.stdout)):
+            if "error" in result:
+                raise PluginError(f"{where}: KaTeX cannot render {json.loads(item)[0]!r}: {result['error']}")
+            rendered[item] = result["html"]
+    return [rendered[json.dumps(item)] for item in items]
 
 
 def render_math(content, where):
     matches = list(ARITHMATEX.finditer(content))
     items = [(html.unescape(m["inline"] or m["display"]).strip(), m["display"] is not None) for m in matches]
     rendered = iter(render_tex(items, where))
+
     # Display math may scroll sideways on a narrow screen: it takes keyboard focus, so it can be scrolled
     # without a mouse (axe: scrollable-region-focusable). docs/assets/book.css makes it the scroller.
     def element(m):
@@ -53,6 +81,7 @@ def render_math(content, where):
 
 def render_toc_math(items, where):
     """A heading's math reaches the table of contents as TeX text, \\(w\\): render it there too."""
+
     def walk(items):
         for item in items:
             yield item
@@ -68,3 +97,13 @@ def render_toc_math(items, where):
 def on_page_content(content, page, config, files):
     render_toc_math(page.toc, page.file.src_uri)
     return render_math(content, page.file.src_uri)
+
+
+def on_post_build(config):
+    """Only what this build rendered: TeX no page shows any more is not kept."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for old in set(CACHE.glob("*.json")) - {cache_file()}:  # another KaTeX's
+        old.unlink()
+    partial = cache_file().with_suffix(f".{os.getpid()}")  # replaced at once: a parallel build reads it whole
+    partial.write_text(json.dumps({item: rendered[item] for item in sorted(used)}))
+    os.replace(partial, cache_file())

@@ -55,9 +55,21 @@ def lighthouse(url: str) -> dict[str, int] | None:
     with tempfile.TemporaryDirectory() as out:
         report = Path(out) / "report.json"
         run = subprocess.run(
-            ["npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={chrome_flags}"],
-            env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=False,
+            [
+                "npx",
+                "--yes",
+                LIGHTHOUSE,
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={chrome_flags}",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if run.returncode or not report.is_file():
             print(f"lighthouse failed on {url}: {run.stderr.strip()[-500:]}")
@@ -83,11 +95,12 @@ def main():
                 sent, unpacked = (sum(load[i] for load in loads) for i in (1, 2))
                 largest, largest_size, _ = max(loads, key=lambda load: load[1])
                 flag = "  OVER TARGET" if sent > TARGET_KB * 1024 else ""
-                print(f"{page:40} {len(loads):8} {sent / 1024:8.0f} {unpacked / 1024:11.0f}  "
-                      f"{largest.removeprefix(base)} ({largest_size / 1024:.0f} KB){flag}")
+                print(
+                    f"{page:40} {len(loads):8} {sent / 1024:8.0f} {unpacked / 1024:11.0f}  "
+                    f"{largest.removeprefix(base)} ({largest_size / 1024:.0f} KB){flag}"
+                )
             browser.close()
-            print(f"\nLighthouse {LIGHTHOUSE.split('@')[1]} (mobile defaults); "
-                  "target >= 95 / 100 / 100 / >= 95")
+            print(f"\nLighthouse {LIGHTHOUSE.split('@')[1]} (mobile defaults); target >= 95 / 100 / 100 / >= 95")
             print(f"{'page':40} " + " ".join(f"{name:>14}" for name in CATEGORIES))
             for page in pages_of(site):
                 if page != "404.html":

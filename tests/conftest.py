@@ -1,3 +1,4 @@
+import contextlib
 import os
 import runpy
 import shutil
@@ -6,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES: list[str] = []  # lines for the end of the test summary, e.g. where the screenshots are
@@ -19,31 +21,45 @@ def pytest_terminal_summary(terminalreporter):
 def mkdocs_build(project: Path, site: Path, execute_notebooks: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into `site`, as `make build` runs it.
 
-    execute_notebooks=False skips running the chapter notebooks (most of the build's time), for
-    builds that test something else."""
+    execute_notebooks=False renders the chapter notebooks without running them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BOOK_EXECUTE_NOTEBOOKS": str(execute_notebooks).lower()}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, env=env,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
     )
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole book, built once per test session."""
-    site = tmp_path_factory.mktemp("site")
-    build = mkdocs_build(ROOT, site)
-    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
-    return site
+    """The whole book, built once per test run and shared by all test files (and pytest-xdist workers)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process
+        folder, lock = tmp_path_factory.mktemp("site"), contextlib.nullcontext()
+    else:  # the workers of one run share the parent of their temporary folders, and its run id
+        folder = tmp_path_factory.getbasetemp().parent / f"site-{os.environ['PYTEST_XDIST_TESTRUNUID']}"
+        lock = FileLock(f"{folder}.lock")
+    with lock:
+        if not (folder / "index.html").is_file():
+            build = mkdocs_build(ROOT, folder)
+            assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+    return folder
 
 
 @pytest.fixture
-def book_copy(tmp_path) -> Path:
-    """A copy of the book's sources to break on purpose (node_modules is linked, not copied)."""
+def book_copy(tmp_path, site) -> Path:
+    """A copy of the book's sources to break on purpose (node_modules is linked, not copied).
+
+    It shares the book's executed notebooks and figures (.cache/, keyed on content: a program changed
+    in the copy runs again), so that its build runs only what the copy changed."""
     for name in ("docs", "snippets", "hooks"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    for cache in ("executed", "figures"):
+        (tmp_path / ".cache").mkdir(exist_ok=True)
+        (tmp_path / ".cache" / cache).symlink_to(ROOT / ".cache" / cache)
     return tmp_path
 
 

@@ -23,5 +23,6 @@ def test_search_ranks_notebook_pages_below_chapters(site):
     docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
     boosts = {doc["location"]: doc.get("boost") for doc in docs if "#" not in doc["location"]}
     assert {loc: b for loc, b in boosts.items() if loc.startswith("notebooks/")} and all(
-        b == 0.5 for loc, b in boosts.items() if loc.startswith("notebooks/")), boosts
+        b == 0.5 for loc, b in boosts.items() if loc.startswith("notebooks/")
+    ), boosts
     assert all(b is None for loc, b in boosts.items() if not loc.startswith("notebooks/"))

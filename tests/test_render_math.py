@@ -17,6 +17,6 @@ def test_all_math_is_rendered_at_build_time(site):
 def test_bad_tex_fails_the_build_and_names_the_page(book_copy, tmp_path):
     page = book_copy / "docs" / "chain-rule.md"
     page.write_text(page.read_text().replace("# 1.", "$\\frac{1}{$\n\n# 1.", 1))
-    build = mkdocs_build(book_copy, tmp_path / "site", execute_notebooks=False)
+    build = mkdocs_build(book_copy, tmp_path / "site")
     assert build.returncode != 0, "the build passed with bad TeX"
     assert "chain-rule.md" in build.stderr and "KaTeX cannot render" in build.stderr
