@@ -1,0 +1,90 @@
+"""Notebook pages look like the chapters: the same code blocks, output fences and stylesheet.
+
+mkdocs-jupyter renders a notebook with nbconvert's JupyterLab markup and ~580 KiB of inline CSS per
+page (its template is fixed: no option drops it). This hook keeps only what the notebook says and
+rewrites it as the chapters' markup, so docs/assets/book.css styles both:
+
+- a markdown cell -> its rendered HTML (headings get material's permalink);
+- a code cell -> a `language-python highlight` block (material's copy button, the chapters' colours);
+- a cell's text outputs -> one fence titled "Output", as under a chapter's code;
+- an image output -> a figure whose alt text is the chapter's for the same figure program.
+
+Figures drawn in the notebook are transparent PNGs: the kernel that executes the notebooks reads an
+IPython profile written here (IPYTHONDIR), not the teaching code, so the downloads stay as written.
+"""
+
+import html
+import os
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+IPYTHON = ROOT / ".cache" / "ipython"
+# Figures drawn in a notebook: no white figure or axes background, so they read on the dark scheme too.
+KERNEL_CONFIG = """\
+c.InlineBackend.rc = {"figure.facecolor": "none", "axes.facecolor": "none", "savefig.facecolor": "none"}
+c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "facecolor": "none"}
+"""
+FIGURE_IN_CHAPTER = r"!\[(?P<alt>[^\]]+)\]\((?:\.\./)*assets/figures/{name}\.svg\)"
+
+
+def on_config(config):
+    profile = IPYTHON / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    (profile / "ipython_kernel_config.py").write_text(KERNEL_CONFIG)
+    os.environ["IPYTHONDIR"] = str(IPYTHON)  # the kernels the build starts inherit it
+    return config
+
+
+def alt_text(program: str, chapter: Path) -> str:
+    """The chapter's alt text for the figure that `snippets/figure_NAME.py` draws."""
+    name = program.removeprefix("figure_").removesuffix(".py")
+    found = re.search(FIGURE_IN_CHAPTER.format(name=re.escape(name)), chapter.read_text()) if chapter.is_file() else None
+    return found["alt"] if found else f"The figure that {program} draws"
+
+
+def code_block(pre_html: str, language: str, title: str = "") -> str:
+    heading = f'<span class="filename">{title}</span>' if title else ""
+    extra = " book-output no-copy" if title == "Output" else ""
+    return (f'<div class="language-{language} highlight{extra}">{heading}'
+            f"<pre><span></span><code>{pre_html}</code></pre></div>")
+
+
+def cell_html(cell, program: str, chapter: Path) -> str:
+    markdown = cell.select_one(".jp-RenderedMarkdown")
+    if markdown is not None:
+        for anchor in markdown.select("a.anchor-link"):
+            anchor["class"] = "headerlink"
+            anchor["title"] = "Permanent link"
+        return markdown.decode_contents()
+    parts = []
+    source = cell.select_one(".jp-InputArea pre")
+    if source is not None:
+        parts.append(code_block(source.decode_contents().removeprefix("<span></span>"), "python"))
+    texts = [pre.decode_contents() for pre in cell.select(".jp-RenderedText pre")]
+    if texts:
+        parts.append(code_block("".join(texts), "text", "Output"))
+    for image in cell.select(".jp-RenderedImage img"):
+        alt = html.escape(alt_text(program, chapter), quote=True)
+        parts.append(f'<figure class="book-notebook-figure"><img alt="{alt}" src="{image["src"]}"></figure>')
+    return "\n".join(parts)
+
+
+def on_page_content(content, page, config, files):
+    if not page.file.src_uri.endswith(".ipynb"):
+        return content
+    soup = BeautifulSoup(content, "html.parser")
+    if soup.select_one(".jp-Notebook") is None:
+        return content
+    chapter = Path(config.docs_dir) / (Path(page.file.src_uri).stem + ".md")
+    cells, program = [], ""
+    for cell in soup.select(".jp-Cell"):
+        if cell.select_one(".jp-Cell"):  # mkdocs-jupyter wraps each code cell in a second one
+            continue
+        heading = cell.select_one(".jp-RenderedMarkdown h2")
+        if heading is not None:
+            program = heading.get_text().removesuffix("¶").strip()
+        cells.append(cell_html(cell, program, chapter))
+    return '<div class="book-notebook">\n' + "\n".join(cells) + "\n</div>"
