@@ -1,21 +1,17 @@
-"""Build hook: what the site generates from snippets/ at build time, so nothing is written twice by hand.
+"""Build hook: one notebook per chapter page that shows whole programs, assembled from snippets/.
 
-- Notebooks: one per chapter page that shows whole programs (fences holding one `--8<-- "snippets/NAME.py"`),
-  assembled from those programs in page order into `.cache/notebooks/PAGE.ipynb` (git-ignored, rewritten
-  on every build), listed under "Notebooks" in the nav, and rendered by mkdocs-jupyter, which executes
-  them (`allow_errors: false`: a raising cell fails the build) and offers the `.ipynb` for download.
-  Each program becomes a markdown cell (its docstring) and one code cell per `# %%` cell of the file.
-- Figures: every `snippets/figure_NAME.py` runs in an empty folder and must write `NAME.svg` there; it is
-  served as `assets/figures/NAME.svg`. A failing figure program fails the build, and is named.
+A chapter's fences that hold one `--8<-- "snippets/NAME.py"` each become, in page order, one notebook
+`.cache/notebooks/PAGE.ipynb` (git-ignored, rewritten on every build), listed under "Notebooks" in the
+nav and rendered by mkdocs-jupyter, which executes it (`allow_errors: false`: a raising cell fails the
+build, and this hook names the program) and offers the `.ipynb` for download. Each program becomes a
+markdown cell (its docstring) and one code cell per `# %%` cell of the file. The chapter and its
+notebook link to each other.
 """
 
 import ast
-import atexit
-import os
 import posixpath
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -101,36 +97,10 @@ def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
     return v4.new_notebook(cells=cells, metadata={"kernelspec": kernel, "language_info": {"name": "python"}})
 
 
-# One fresh Python for all figure programs: importing torch and matplotlib once instead of once per
-# program halves the build's figure time. Each program still runs as `python figure_NAME.py` would, in a
-# new __main__, in its own empty folder, with warnings as errors and matplotlib's defaults restored.
-# (That each program also runs alone in a process of its own is checked by tests/test_snippets.py.)
-FIGURE_RUNNER = """
-import os, runpy, sys, warnings
-import matplotlib, matplotlib.pyplot
-warnings.simplefilter("error")
-for program in sys.argv[1:]:
-    print(program, file=sys.stderr, flush=True)  # so that a traceback follows the name of its program
-    os.chdir(os.path.join(os.environ["BOOK_FIGURES"], os.path.basename(program)[:-3]))
-    matplotlib.rcdefaults()
-    runpy.run_path(program, run_name="__main__")
-    matplotlib.pyplot.close("all")
-"""
-FIGURES = ROOT / ".cache" / "figures"
-figures: dict[str, subprocess.Popen] = {}  # the figure run, started in on_files, awaited in on_env
-
-
-def figure_svg(program: Path) -> Path:
-    return FIGURES / program.stem / f"{program.stem.removeprefix('figure_')}.svg"
-
-
 @event_priority(50)  # before mkdocs-jupyter's on_files, which only turns Files it already sees into pages
 def on_files(files, config):
-    if "run" in figures:  # `mkdocs serve`: a rebuild after a build that failed before on_env
-        figures.pop("run").kill()
-    for folder in NOTEBOOKS, FIGURES:
-        shutil.rmtree(folder, ignore_errors=True)  # execution leaves files here too: start from nothing
-        folder.mkdir(parents=True)
+    shutil.rmtree(NOTEBOOKS, ignore_errors=True)  # execution leaves files here too: start from nothing
+    NOTEBOOKS.mkdir(parents=True)
     for page_uri, (title, programs) in chapters.items():
         uri = notebook_uri(page_uri)
         path = NOTEBOOKS / posixpath.basename(uri)
@@ -139,33 +109,7 @@ def on_files(files, config):
         # notebook's path from src_dir, which a generated File does not have.
         files.append(File(uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
-    # The figures are made while mkdocs-jupyter executes the notebooks; on_env waits for them.
-    programs = sorted((ROOT / "snippets").glob("figure_*.py"))
-    for program in programs:
-        figure_svg(program).parent.mkdir()
-        files.append(File.generated(config, f"assets/figures/{figure_svg(program).name}",
-                                    abs_src_path=str(figure_svg(program))))
-    with open(FIGURES / "stderr.txt", "w") as stderr:  # a file: a full pipe would stall the run
-        figures["run"] = subprocess.Popen(
-            [sys.executable, "-I", "-c", FIGURE_RUNNER, *map(str, programs)], stdout=subprocess.DEVNULL,
-            stderr=stderr, env={**os.environ, "MPLBACKEND": "Agg", "BOOK_FIGURES": str(FIGURES)},
-        )
-    atexit.register(figures["run"].kill)  # if the build fails first, do not leave the run behind
     return files
-
-
-def on_env(env, config, files):
-    """The figures must be made before mkdocs copies the site's files, right after this event."""
-    programs = sorted((ROOT / "snippets").glob("figure_*.py"))
-    figures["run"].wait(timeout=600)
-    stderr = (FIGURES / "stderr.txt").read_text()
-    if figures.pop("run").returncode:
-        failed = next(Path(line).name for line in reversed(stderr.splitlines()) if line in map(str, programs))
-        raise PluginError(f"figure program snippets/{failed} failed:\n{stderr}")
-    for program in programs:
-        if not figure_svg(program).is_file():
-            raise PluginError(f"figure program snippets/{program.name} did not write {figure_svg(program).name}")
-    return env
 
 
 def on_pre_page(page, config, files):
