@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from bs4.formatter import HTMLFormatter
 
 ROOT = Path(__file__).resolve().parent.parent
 IPYTHON = ROOT / ".cache" / "ipython"
@@ -27,6 +28,20 @@ KERNEL_CONFIG = """\
 c.InlineBackend.rc = {"figure.facecolor": "none", "axes.facecolor": "none", "savefig.facecolor": "none"}
 c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "facecolor": "none"}
 """
+
+
+class AsWritten(HTMLFormatter):
+    """Attributes in their order, `download` not `download=""`, only &, < and > escaped (as nbconvert)."""
+
+    def __init__(self):
+        super().__init__(entity_substitution=HTMLFormatter.REGISTRY["minimal"].entity_substitution,
+                         void_element_close_prefix=None, empty_attributes_are_booleans=True)
+
+    def attributes(self, tag):
+        return tag.attrs.items()
+
+
+FORMATTER = AsWritten()
 FIGURE_IN_CHAPTER = r"!\[(?P<alt>[^\]]+)\]\((?:\.\./)*assets/figures/{name}\.svg\)"
 
 
@@ -58,12 +73,12 @@ def cell_html(cell, program: str, chapter: Path) -> str:
         for anchor in markdown.select("a.anchor-link"):
             anchor["class"] = "headerlink"
             anchor["title"] = "Permanent link"
-        return markdown.decode_contents()
+        return f'<div class="jp-RenderedMarkdown">{markdown.decode_contents(formatter=FORMATTER)}</div>'
     parts = []
     source = cell.select_one(".jp-InputArea pre")
     if source is not None:
-        parts.append(code_block(source.decode_contents().removeprefix("<span></span>"), "python"))
-    texts = [pre.decode_contents() for pre in cell.select(".jp-RenderedText pre")]
+        parts.append(code_block(source.decode_contents(formatter=FORMATTER).removeprefix("<span></span>"), "python"))
+    texts = [pre.decode_contents(formatter=FORMATTER) for pre in cell.select(".jp-RenderedText pre")]
     if texts:
         parts.append(code_block("".join(texts), "text", "Output"))
     for image in cell.select(".jp-RenderedImage img"):

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 URI = "print.md"
 TITLE = "Print edition"
-SOURCE = f"""---
+SOURCE = """---
 search:
   exclude: true
 ---
