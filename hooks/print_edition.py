@@ -3,9 +3,9 @@
 
 The page is generated (`print.md`, listed last in the nav, left out of search) and filled just before
 it is rendered, from the other pages' finished content (math rendered, figures in place), so a new
-chapter is in it the day it enters the nav. Each page becomes a <section id="SLUG">; its ids get the
-prefix "SLUG-", and links between pages of the book become links inside this one. The chapters'
-notebook buttons are left out, and collapsed blocks are open.
+chapter is in it the day it enters the nav. Each page becomes a <section> that starts with the anchor
+#SLUG; its ids get the prefix "SLUG-", and links between pages of the book become links inside this
+one. The chapters' notebook buttons are left out, and collapsed blocks are open.
 """
 
 import posixpath
@@ -80,8 +80,10 @@ def on_page_context(context, page, config, nav):
         return context
     pages = [p for p in nav.pages if p.file.src_uri.endswith(".md") and p.file.src_uri != URI]
     slugs = {p.url: slug_of(p) for p in pages}
-    sections = [f'<section id="{slugs[p.url]}">\n{relocated(contents[p.file.src_uri], p, slugs, page.url)}\n</section>'
-                for p in pages]
+    # The id is on an empty span, not the section: material names a code block after its nearest ancestor
+    # with an id, and the copy buttons of one section would all copy its first block.
+    sections = [f'<section><span id="{slugs[p.url]}"></span>\n{relocated(contents[p.file.src_uri], p, slugs, page.url)}'
+                "\n</section>" for p in pages]
     listed = "".join(f'<li><a href="#{slugs[p.url]}">{p.title}</a></li>' for p in pages)
     page.content = (contents[URI] + f'<nav aria-label="Contents"><ol class="book-print-contents">{listed}</ol></nav>\n'
                     '<div class="book-print">\n' + "\n".join(sections) + "\n</div>")
