@@ -9,6 +9,9 @@
 - Figures (`assets/figures/*.svg`) keep their text >= 9 CSS px on a phone: each gets a min-width from its
   smallest text, and scrolls sideways in its figure below that width.
 - The "Notebooks" nav section names each notebook by its chapter's number instead of repeating its title.
+- Highlighted code has fewer elements (a chapter's DOM is mostly code tokens and math): names and
+  whitespace, drawn in the code's own colour, lose their <span>; neighbouring tokens of one colour
+  (punctuation and operators; the parts of a string) share one. The text and colours are unchanged.
 - KaTeX's woff and ttf fonts are shipped next to the woff2 ones, since katex.min.css names all three:
   no link on the site is broken (tests/test_links.py runs linkchecker).
 """
@@ -26,6 +29,11 @@ BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.M)
 TITLED_MARKER = '<span class="c1"># %% '
 FOCUSABLE_MATH = '<div class="arithmatex" tabindex="0">'
 FIGURE = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>(?:\.\./)*assets/figures/(?P<name>[\w-]+\.svg))"')
+CODE = re.compile(r"<pre\b.*?</pre>", re.S)
+PLAIN_TOKEN = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')  # names, whitespace: the code's colour
+SAME_COLOUR = {"o": "p", "s": "s2", "s1": "s2", "si": "s2"}  # one colour each (material, book.css)
+COLOUR_CLASS = re.compile(r'<span class="(o|s|s1|si)">')
+SAME_NEIGHBOURS = re.compile(r'<span class="(\w+)">([^<]*)</span><span class="\1">')
 SMALLEST_TEXT_PX = 9  # README, "Figures"
 figures: dict[str, Path] = {}  # "NAME.svg" -> where the build made it
 
@@ -82,5 +90,14 @@ def with_min_width(match) -> str:
     return f'<img style="min-width: {least}px" {match["attrs"]}src="{match["src"]}"'
 
 
+def fewer_tokens(pre: str) -> str:
+    pre = PLAIN_TOKEN.sub(r"\1", pre)
+    pre = COLOUR_CLASS.sub(lambda m: f'<span class="{SAME_COLOUR[m[1]]}">', pre)
+    while (merged := SAME_NEIGHBOURS.sub(r'<span class="\1">\2', pre)) != pre:
+        pre = merged
+    return pre
+
+
 def on_post_page(output, page, config):
+    output = CODE.sub(lambda m: fewer_tokens(m[0]), output)
     return FIGURE.sub(with_min_width, output)

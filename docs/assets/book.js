@@ -11,3 +11,19 @@ function bookFocusWide() {
 }
 bookFocusWide();
 new ResizeObserver(bookFocusWide).observe(document.body);
+
+// Search: material links a page whose matches are all in its sections to `?h=` with nothing to
+// highlight. Such a link gets the query instead, so the page it opens highlights the words.
+const bookResults = document.querySelector(".md-search-result__list");
+const bookQuery = document.querySelector(".md-search__input");
+if (bookResults && bookQuery) {
+  new MutationObserver(() => {
+    for (const link of bookResults.querySelectorAll('a[href*="h="]')) {
+      const url = new URL(link.href);
+      if (url.searchParams.get("h") === "" && bookQuery.value.trim()) {
+        url.searchParams.set("h", bookQuery.value.trim());
+        link.href = url.href;
+      }
+    }
+  }).observe(bookResults, { childList: true, subtree: true });
+}
