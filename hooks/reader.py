@@ -4,8 +4,6 @@
   `no-copy`: material puts no copy button on them, since what a program printed is not code to run.
 - `# %%` cell markers stay in the programs but not on the page: `# %% Title` shows as `# Title` (as in
   the notebooks), a bare `# %%` line is dropped.
-- Display math is not a Tab stop unless it overflows: book.js makes only those focusable, at load and
-  on resize (axe: scrollable-region-focusable).
 - Figures (`assets/figures/*.svg`) keep their text >= 9 CSS px on a phone: each gets a min-width from its
   smallest text, and scrolls sideways in its figure below that width.
 - The "Notebooks" nav section names each notebook by its chapter's number instead of repeating its title.
@@ -27,7 +25,6 @@ KATEX_FONTS = ROOT / "node_modules" / "katex" / "dist" / "fonts"
 OUTPUT_FENCE = re.compile(r'<div class="language-(\w+) highlight"><span class="filename">Output</span>')
 BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.M)
 TITLED_MARKER = '<span class="c1"># %% '
-FOCUSABLE_MATH = '<div class="arithmatex" tabindex="0">'
 FIGURE = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>(?:\.\./)*assets/figures/(?P<name>[\w-]+\.svg))"')
 CODE = re.compile(r"<pre\b.*?</pre>", re.S)
 PLAIN_TOKEN = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')  # names, whitespace: the code's colour
@@ -60,8 +57,7 @@ def on_files(files, config):
 def on_page_content(content, page, config, files):
     content = OUTPUT_FENCE.sub(r'<div class="language-\1 highlight book-output no-copy"><span class="filename">Output</span>',
                                content)
-    content = BARE_MARKER.sub("", content).replace(TITLED_MARKER, '<span class="c1"># ')
-    return content.replace(FOCUSABLE_MATH, '<div class="arithmatex">')
+    return BARE_MARKER.sub("", content).replace(TITLED_MARKER, '<span class="c1"># ')
 
 
 def on_env(env, config, files):
