@@ -9,7 +9,8 @@ rewrites it as the chapters' markup, so docs/assets/book.css styles both:
 - a cell's text outputs -> one fence titled "Output", as under a chapter's code;
 - an image output -> a figure whose alt text is the chapter's for the same figure program.
 
-Figures drawn in the notebook are transparent PNGs: the kernel that executes the notebooks reads an
+Figures drawn in the notebook are transparent SVGs, shown as images (one element, not the SVG's
+hundreds): the kernel that executes the notebooks reads an
 IPython profile written here (IPYTHONDIR), not the teaching code, so the downloads stay as written.
 """
 
@@ -17,14 +18,17 @@ import html
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 from bs4.formatter import HTMLFormatter
 
 ROOT = Path(__file__).resolve().parent.parent
 IPYTHON = ROOT / ".cache" / "ipython"
-# Figures drawn in a notebook: no white figure or axes background, so they read on the dark scheme too.
+# Figures drawn in a notebook: SVG (crisp at any width), with no white figure or axes background, so
+# they read on the dark scheme too.
 KERNEL_CONFIG = """\
+c.InlineBackend.figure_formats = {"svg"}
 c.InlineBackend.rc = {"figure.facecolor": "none", "axes.facecolor": "none", "savefig.facecolor": "none"}
 c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "facecolor": "none"}
 """
@@ -42,6 +46,8 @@ class AsWritten(HTMLFormatter):
 
 
 FORMATTER = AsWritten()
+SVG_OUTPUT = re.compile(r'(<div class="jp-RenderedSVG[^>]*>\s*)(<svg\b.*?</svg>)', re.S)
+SAFE = "=:/.,;-_#'()"  # left as they are in the data: URL
 FIGURE_IN_CHAPTER = r"!\[(?P<alt>[^\]]+)\]\((?:\.\./)*assets/figures/{name}\.svg\)"
 
 
@@ -81,15 +87,22 @@ def cell_html(cell, program: str, chapter: Path) -> str:
     texts = [pre.decode_contents(formatter=FORMATTER) for pre in cell.select(".jp-RenderedText pre")]
     if texts:
         parts.append(code_block("".join(texts), "text", "Output"))
-    for image in cell.select(".jp-RenderedImage img"):
-        alt = html.escape(alt_text(program, chapter), quote=True)
+    alt = html.escape(alt_text(program, chapter), quote=True)
+    for image in cell.select(".jp-RenderedImage img, .jp-RenderedSVG img"):
         parts.append(f'<figure class="book-notebook-figure"><img alt="{alt}" src="{image["src"]}"></figure>')
+
     return "\n".join(parts)
+
+
+def as_image(match) -> str:
+    """An SVG output, inline in nbconvert's HTML, as an image (before the HTML parser lower-cases it)."""
+    return f'{match[1]}<img src="data:image/svg+xml,{quote(match[2], safe=SAFE)}">'  # gzips better than base64
 
 
 def on_page_content(content, page, config, files):
     if not page.file.src_uri.endswith(".ipynb"):
         return content
+    content = SVG_OUTPUT.sub(as_image, content)
     soup = BeautifulSoup(content, "html.parser")
     if soup.select_one(".jp-Notebook") is None:
         return content
