@@ -69,12 +69,10 @@ def render_math(content, where):
     matches = list(ARITHMATEX.finditer(content))
     items = [(html.unescape(m["inline"] or m["display"]).strip(), m["display"] is not None) for m in matches]
     rendered = iter(render_tex(items, where))
-
-    # Display math may scroll sideways on a narrow screen: it takes keyboard focus, so it can be scrolled
-    # without a mouse (axe: scrollable-region-focusable). docs/assets/book.css makes it the scroller.
+    # Display math that is wider than the column scrolls sideways; docs/assets/book.js makes only such
+    # an equation a Tab stop (axe: scrollable-region-focusable), at load and when the width changes.
     def element(m):
-        focusable = ' tabindex="0"' if m["display"] is not None else ""
-        return f'<{m["tag"]} class="arithmatex"{focusable}>{next(rendered)}</{m["tag"]}>'
+        return f'<{m["tag"]} class="arithmatex">{next(rendered)}</{m["tag"]}>'
 
     return ARITHMATEX.sub(element, content)
 

@@ -76,8 +76,6 @@ for k, (symbol, rule, op, value, grad, local) in enumerate(nodes):
                 fontsize=9)
         ax.text(cx - 1.2, -0.4, f"∂{symbol}/∂{nodes[k - 1][0]} = {local:g}",
                 ha="center", color=BACKWARD, fontsize=9)
-ax.set_title("The graph autograd recorded: values forward, gradients backward",
-             color=GREY)
 title = "Computational graph of loss = (x·w − y)², x = 1, y = 2, w = 1"
 fig.savefig("computational_graph.svg", transparent=True, bbox_inches="tight",
             metadata={"Title": title, "Date": None})

@@ -59,8 +59,6 @@ for ax, (lr, path) in zip(axes, paths.items()):
     ax.set_xlabel("w")
     ax.set_ylim(-3, max(60, 1.1 * max(losses)))
 axes[0].set_ylabel("loss L(w)")
-fig.suptitle("Six gradient-descent steps from w = 0; "
-             f"stable only for lr < 2/L''(w) = {2 / L2:.3f}", color=GREY)
 fig.tight_layout()
 title = "Gradient-descent steps on the loss parabola for lr 0.01, 0.1, 0.14"
 fig.savefig("lr_parabola.svg", transparent=True,

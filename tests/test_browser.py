@@ -15,6 +15,7 @@ import itertools
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlparse
@@ -111,7 +112,8 @@ def reader(contexts, server):
     def visit(page: str, scheme: str) -> Visit:
         loaded = load(contexts[scheme], url_of(server, page))
         slug = page.removesuffix(".html").removesuffix("/index").replace("/", "-") or "index"
-        loaded.page.screenshot(path=SCREENSHOTS / f"{slug}.{scheme}.png", full_page=True)
+        # The print edition is the whole book: its first screen only (a full page is ~100,000 px tall).
+        loaded.page.screenshot(path=SCREENSHOTS / f"{slug}.{scheme}.png", full_page=not page.startswith("print/"))
         return loaded
 
     def front(page: str, scheme: str) -> Visit:
@@ -159,11 +161,13 @@ def unrendered_math(visit):
     }""")
 
 
-CODE_BLOCKS = ".md-content pre:has(> code), .md-content .jp-CodeCell .jp-InputArea"
-COPY_BUTTON = "button[data-md-type=copy], clipboard-copy"  # material's, and mkdocs-jupyter's on cells
-SHOWN_CODE = """block => {
-    const code = (block.querySelector("code") || block.querySelector("pre")).cloneNode(true);
-    code.querySelectorAll(".md-annotation, .md-code__nav, clipboard-copy").forEach(e => e.remove());
+CODE_BLOCKS = ".md-content .highlight:not(.book-output) pre:has(> code)"
+OUTPUT_FENCES = ".md-content .highlight:has(> .filename)"
+COPY_BUTTON = "button[data-md-type=copy]"
+SHOWN_CODE = """block => {  // what the copy button must copy: the code, without a console's prompts and output
+    const code = block.querySelector("code").cloneNode(true);
+    code.querySelectorAll(".md-annotation, .md-code__nav").forEach(e => e.remove());
+    if (block.closest(".language-pycon")) code.querySelectorAll(".gp, .go").forEach(e => e.remove());
     return code.textContent;
 }"""
 
@@ -181,7 +185,8 @@ REVEAL = """block => {  // as a reader would: open the collapsed admonition, pic
 
 @check
 def copy_buttons(visit):
-    """Each code block has a copy button; clicking it puts the block's code on the clipboard."""
+    """Each code block has a copy button; clicking it puts the block's code on the clipboard, and a
+    console block's code without prompts and output: Python that compiles, as pasted."""
     problems = []
     for number, block in enumerate(visit.page.locator(CODE_BLOCKS).all(), start=1):
         block.evaluate(REVEAL)
@@ -195,7 +200,97 @@ def copy_buttons(visit):
         shown = block.evaluate(SHOWN_CODE)
         if copied.rstrip() != shown.rstrip():
             problems.append(f"code block {number}: copied {copied[:60]!r}, shown {shown[:60]!r}")
+        elif block.evaluate("b => !!b.closest('.language-pycon')"):
+            try:
+                compile(copied, f"code block {number}", "exec")
+            except SyntaxError as error:
+                problems.append(f"code block {number}: the copied console code does not run: {error}")
     return problems
+
+
+@check
+def outputs_look_like_outputs(visit):
+    """A fence titled Output has its own look (a rule on the left, a tint) and no copy button; no code
+    shows a `# %%` cell marker."""
+    problems = visit.page.evaluate(r"""() => {
+        const problems = [];
+        const code = document.querySelector(".md-content .highlight:not(.book-output) pre > code");
+        for (const fence of document.querySelectorAll(".md-content .highlight:has(> .filename)")) {
+            if (fence.querySelector(".filename").textContent.trim() !== "Output") continue;
+            const rule = parseFloat(getComputedStyle(fence).borderLeftWidth);
+            const tint = getComputedStyle(fence.querySelector("pre > code")).backgroundColor;
+            if (!fence.classList.contains("book-output") || rule < 2) problems.push("an output fence without its rule");
+            else if (code && tint === getComputedStyle(code).backgroundColor) problems.push("an output fence as code");
+        }
+        for (const block of document.querySelectorAll(".md-content pre > code"))
+            if (/^# %%/m.test(block.textContent)) problems.push("a cell marker: " + block.textContent.slice(0, 40));
+        return problems;
+    }""")
+    outputs = visit.page.locator(".md-content .book-output")
+    problems += [f"output fence {n}: a copy button" for n in range(outputs.count())
+                 if outputs.nth(n).locator(COPY_BUTTON).count()]
+    return problems
+
+
+WIDE = r"""() => [...document.querySelectorAll(".md-typeset div.arithmatex")].map(e => ({
+    tex: (e.querySelector("annotation") || e).textContent.slice(0, 60).replace(/\s+/g, " "),
+    over: e.scrollWidth - e.clientWidth, focusable: e.tabIndex === 0,
+    cue: getComputedStyle(e).backgroundImage.includes("gradient"),
+}))"""
+
+
+def math_problems(visit, width: int) -> list[str]:
+    problems = []
+    for math in visit.page.evaluate(WIDE):
+        if width > 1000 and math["over"] > 1:
+            problems.append(f"at {width} px, {math['over']} px too wide: {math['tex']}")
+        if math["focusable"] != (math["over"] > 1):
+            problems.append(f"at {width} px, focusable={math['focusable']} but overflow {math['over']} px: {math['tex']}")
+        if not math["cue"]:
+            problems.append(f"no scroll cue: {math['tex']}")
+    return problems
+
+
+@contextmanager
+def narrow(visit):
+    """The page at a phone's width (390 x 844), then back to 1280 x 800."""
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    visit.page.wait_for_timeout(100)  # the ResizeObserver of book.js
+    try:
+        yield
+    finally:
+        visit.page.set_viewport_size({"width": 1280, "height": 800})
+        visit.page.wait_for_timeout(100)
+
+
+@check
+def equations_fit(visit):
+    """Every display equation fits the column at 1280 px; at 390 px one that does not scrolls, with a
+    visible cue (shadows at its edges), and only such ones are Tab stops; the page itself does not."""
+    problems = math_problems(visit, 1280)
+    with narrow(visit):
+        problems += math_problems(visit, 390)
+        if visit.page.evaluate("document.documentElement.scrollWidth") > 390:
+            problems.append("at 390 px the page scrolls sideways")
+    return problems
+
+
+@check
+def figure_text_legible(visit):
+    """At 390 px a figure's smallest text is >= 9 CSS px (matplotlib SVG text: glyphs scaled by size/100)."""
+    with narrow(visit):
+        return visit.page.evaluate(r"""async () => {
+            const problems = [];
+            for (const img of document.querySelectorAll(".md-content img[src$='.svg']")) {
+                const svg = await (await fetch(img.src)).text();
+                const sizes = [...svg.matchAll(/scale\(([\d.]+) -\1\)/g)].map(m => 100 * m[1]);
+                const box = svg.match(/viewBox="[\d.]+ [\d.]+ ([\d.]+) /);
+                if (!sizes.length || !box) continue;
+                const px = Math.min(...sizes) * img.getBoundingClientRect().width / box[1];
+                if (px < 9) problems.push(`${img.getAttribute("src")}: text ${px.toFixed(1)} px at 390 px`);
+            }
+            return problems;
+        }""")
 
 
 FIGURES = ".md-content img"
@@ -235,14 +330,14 @@ def figures_readable(visit):
 
 @check
 def notebook_outputs(visit):
-    """A notebook page ran: no code cell without an execution count, and its outputs are on screen."""
+    """A notebook page (hooks/notebook_markup.py) shows what its cells printed, as output fences, and
+    its figures have alt text of their own."""
     return visit.page.evaluate(r"""() => {
-        if (!document.querySelector(".jp-Notebook")) return [];
-        const prompts = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")];
-        const unrun = prompts.filter(p => /\[\s*\]/.test(p.textContent)).length;
-        const shown = [...document.querySelectorAll(".jp-OutputArea-output")]
-            .filter(o => o.getBoundingClientRect().height > 0).length;
-        return [...(unrun ? [`${unrun} code cells not executed`] : []), ...(shown ? [] : ["no output shown"])];
+        const notebook = document.querySelector(".book-notebook");
+        if (!notebook) return [];
+        const shown = [...notebook.querySelectorAll(".book-output")].filter(o => o.getBoundingClientRect().height > 0);
+        const mute = [...notebook.querySelectorAll("img")].filter(i => !i.alt || /no description/i.test(i.alt));
+        return [...(shown.length ? [] : ["no output shown"]), ...mute.map(i => "a figure without alt text")];
     }""")
 
 
@@ -280,9 +375,10 @@ def test_every_page_has_a_screenshot_light_and_dark(pages, reader):
 
 # --- reader journeys: search, the colour toggle ------------------------------------------------------
 
-def text_of(html: str) -> str:
+def text_of(html: str, markup: bool = False) -> str:
+    """The text of a page's article (its HTML with markup=True): no nav, no table of contents."""
     article = re.search(r'<article class="md-content__inner.*?</article>', html, re.S)
-    return re.sub(r"<[^>]+>", "", article[0]) if article else ""
+    return "" if not article else article[0] if markup else re.sub(r"<[^>]+>", "", article[0])
 
 
 def test_search_finds_zero_grad_and_lands_on_its_chapter(site, pages, server, contexts):
@@ -291,7 +387,7 @@ def test_search_finds_zero_grad_and_lands_on_its_chapter(site, pages, server, co
     A chapter, not its notebook, which repeats the chapter's code (hooks/build.py ranks notebooks lower)."""
     html = {page: (site / page).read_text() for page in pages}
     mentions = {page: len(re.findall(r"\bzero_grad\b", text_of(html[page])))
-                for page in pages if "jp-Notebook" not in html[page]}
+                for page in pages if 'class="book-notebook"' not in html[page] and not page.startswith("print/")}
     chapter = max(mentions, key=mentions.get)
     if not mentions[chapter]:
         pytest.skip("no page mentions zero_grad yet (as a word, not in a file name)")
@@ -305,9 +401,55 @@ def test_search_finds_zero_grad_and_lands_on_its_chapter(site, pages, server, co
     assert "zero_grad" in page.locator("article").inner_text()
 
 
+SEARCHED = ("zero_grad", "no_grad", "MSELoss", "requires_grad")
+
+
+@pytest.mark.parametrize("term", SEARCHED)
+def test_search_finds_every_page_that_uses_an_identifier(term, site, pages, server, contexts):
+    """The index splits code on dots and brackets (mkdocs.yml, search `separator`), so an identifier is
+    a word: every page whose text uses it is among the results, and no result links to an empty `?h=`."""
+    using = {page for page in pages if not page.startswith(("print/", "404"))
+             and re.search(rf"(?<![\w]){term}(?![\w])", text_of((site / page).read_text()))}
+    if not using:
+        pytest.skip(f"no page uses {term} yet")
+    page = load(contexts["light"], server).page
+    page.keyboard.press("/")
+    page.keyboard.type(term)
+    page.locator(f'.md-search-result__item a[href*="h={term}" i]').first.wait_for()
+    results = page.locator(".md-search-result__list")
+    for _ in range(10):  # material renders results in pages of ten as the list scrolls
+        results.evaluate("list => list.lastElementChild && list.lastElementChild.scrollIntoView()")
+        page.wait_for_timeout(100)
+    hrefs = page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
+    found = {urlparse(href).path for href in hrefs}
+    missed = sorted(p for p in using if urlparse(url_of(server, p)).path not in found)
+    assert not missed, f"searching {term} misses {missed}"
+    assert not [href for href in hrefs if re.search(r"[?&]h=(&|#|$)", href)], "a result links to an empty ?h="
+
+
+def test_print_edition_holds_every_page_of_the_nav_and_no_notebook(site, pages):
+    """print/: each page of the book (not the notebooks) as a section, with its math and figures; ids
+    stay unique; links between pages become links inside it; nothing comes from another host."""
+    edition = (site / "print" / "index.html").read_text()
+    book = [page for page in pages if not page.startswith(("print/", "notebooks/", "404"))]
+    for page in book:
+        html = (site / page).read_text()
+        title = re.search(r"<article.*?<h1[^>]*>(.*?)<", html, re.S)[1].strip()
+        assert re.search(rf"<h1[^>]*>{re.escape(title)}<", edition), f"{page} ({title}) is not in the print edition"
+        for figure in re.findall(r'src="(?:\.\./)*(assets/figures/[^"]+)"', html):
+            assert f'src="../{figure}"' in edition, f"{figure} of {page} is not in the print edition"
+    chapters_math = sum(text_of((site / page).read_text(), markup=True).count('class="katex"') for page in book)
+    assert edition.count('class="katex"') >= chapters_math
+    book_part = text_of(edition, markup=True).split('<div class="book-print">')[1]
+    assert "book-notebook" not in book_part and "notebooks/" not in book_part
+    ids = re.findall(r'\bid="([^"]+)"', edition)
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    assert not re.search(r'src="(?:https?:)?//', book_part), "a picture or script from another host"
+
+
 def richest(site, pages) -> str:
     """The chapter page with the most code blocks, math and figures: the one to break or to toggle."""
-    chapters = [page for page in pages if page.count("/") == 1]
+    chapters = [page for page in pages if page.count("/") == 1 and not page.startswith("print/")]
     return max(chapters, key=lambda page: len(re.findall(r'<pre|class="katex"|<img', (site / page).read_text())))
 
 
@@ -353,9 +495,21 @@ BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the pr
     "missing figure": ("figures_loaded", "light", ARTICLE, ARTICLE + '<img src="gone.svg" alt="a plot">', "gone.svg"),
     "figure dark on dark": ("figures_readable", "dark", ARTICLE,
                             ARTICLE + f'<img src="{DARK_ON_DARK}" alt="a line">', "contrast"),
-    "notebook not run": ("notebook_outputs", "light", ARTICLE, ARTICLE +
-                         '<div class="jp-Notebook"><div class="jp-CodeCell"><div class="jp-InputPrompt">In [ ]:'
-                         "</div></div></div>", "not executed"),
+    "notebook not run": ("notebook_outputs", "light", ARTICLE, ARTICLE + '<div class="book-notebook">'
+                         '<div class="language-python highlight"><pre><code>print(1)</code></pre></div></div>',
+                         "no output shown"),
+    "output fence as code": ("outputs_look_like_outputs", "light", "highlight book-output no-copy", "highlight",
+                             "output fence"),
+    "cell marker shown": ("outputs_look_like_outputs", "light", '<span class="c1"># ', '<span class="c1"># %% ',
+                          "cell marker"),
+    "equation too wide": ("equations_fit", "light", ARTICLE, ARTICLE +
+                          '<div class="arithmatex"><div style="width: 1500px">wide</div></div>', "too wide"),
+    "every equation focusable": ("equations_fit", "light", '<script src="../assets/book.js"></script>',
+                                 "<script>document.querySelectorAll('div.arithmatex').forEach(e => e.tabIndex = 0)"
+                                 "</script>", "focusable"),
+    "figure text too small": ("figure_text_legible", "light", ARTICLE, ARTICLE +
+                              "<style>.md-typeset figure img { min-width: 0 !important; width: 200px; }</style>",
+                              "text"),
     "image without alt": ("accessibility", "light", ARTICLE,
                           ARTICLE + '<img src="../assets/images/favicon.png">', "image-alt"),
 }

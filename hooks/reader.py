@@ -1,0 +1,99 @@
+"""What a reader meets on every page, fixed at build time (docs/assets/book.css and book.js do the rest).
+
+- Output fences (a fence titled "Output") get the class `book-output` (their own look in book.css) and
+  `no-copy`: material puts no copy button on them, since what a program printed is not code to run.
+- `# %%` cell markers stay in the programs but not on the page: `# %% Title` shows as `# Title` (as in
+  the notebooks), a bare `# %%` line is dropped.
+- Figures (`assets/figures/*.svg`) keep their text >= 9 CSS px on a phone: each gets a min-width from its
+  smallest text, and scrolls sideways in its figure below that width.
+- The "Notebooks" nav section names each notebook by its chapter's number instead of repeating its title.
+- Highlighted code has fewer elements (a chapter's DOM is mostly code tokens and math): names and
+  whitespace, drawn in the code's own colour, lose their <span>; neighbouring tokens of one colour
+  (punctuation and operators; the parts of a string) share one. The text and colours are unchanged.
+- KaTeX's woff and ttf fonts are shipped next to the woff2 ones, since katex.min.css names all three:
+  no link on the site is broken (tests/test_links.py runs linkchecker).
+"""
+
+import math
+import re
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+KATEX_FONTS = ROOT / "node_modules" / "katex" / "dist" / "fonts"
+OUTPUT_FENCE = re.compile(r'<div class="language-(\w+) highlight"><span class="filename">Output</span>')
+BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.M)
+TITLED_MARKER = '<span class="c1"># %% '
+FIGURE = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>(?:\.\./)*assets/figures/(?P<name>[\w-]+\.svg))"')
+CODE = re.compile(r"<pre\b.*?</pre>", re.S)
+PLAIN_TOKEN = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')  # names, whitespace: the code's colour
+SAME_COLOUR = {"o": "p", "s": "s2", "s1": "s2", "si": "s2"}  # one colour each (material, book.css)
+COLOUR_CLASS = re.compile(r'<span class="(o|s|s1|si)">')
+SAME_NEIGHBOURS = re.compile(r'<span class="(\w+)">([^<]*)</span><span class="\1">')
+SMALLEST_TEXT_PX = 9  # README, "Figures"
+figures: dict[str, Path] = {}  # "NAME.svg" -> where the build made it
+
+
+def on_config(config):
+    for entry in config.nav or []:
+        if isinstance(entry, dict) and isinstance(entry.get("Notebooks"), list):
+            entry["Notebooks"] = [{notebook_title(title): uri} for item in entry["Notebooks"]
+                                  for title, uri in item.items()]
+    return config
+
+
+def notebook_title(chapter_title: str) -> str:
+    number = re.match(r"(\d+)\.\s", chapter_title)
+    return f"Chapter {number[1]}" if number else chapter_title
+
+
+def on_files(files, config):
+    for font in sorted([*KATEX_FONTS.glob("*.woff"), *KATEX_FONTS.glob("*.ttf")]):
+        files.append(File.generated(config, f"assets/katex/fonts/{font.name}", abs_src_path=str(font)))
+    return files
+
+
+def on_page_content(content, page, config, files):
+    content = OUTPUT_FENCE.sub(r'<div class="language-\1 highlight book-output no-copy"><span class="filename">Output</span>',
+                               content)
+    return BARE_MARKER.sub("", content).replace(TITLED_MARKER, '<span class="c1"># ')
+
+
+def on_env(env, config, files):
+    figures.clear()
+    for file in files:
+        if file.src_uri.startswith("assets/figures/") and file.src_uri.endswith(".svg"):
+            figures[Path(file.src_uri).name] = Path(file.abs_src_path)
+    return env
+
+
+def smallest_text(svg: str) -> tuple[float, float] | None:
+    """(smallest font size, viewBox width), both in the SVG's units, of a matplotlib SVG whose text is
+    drawn as glyph paths (each text group is scaled by font size / 100)."""
+    sizes = [100 * float(s) for s in re.findall(r"scale\(([\d.]+) -\1\)", svg)]
+    width = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) [\d.]+"', svg)
+    return (min(sizes), float(width[1])) if sizes and width else None
+
+
+def with_min_width(match) -> str:
+    path = figures.get(match["name"])
+    found = smallest_text(path.read_text()) if path and path.is_file() else None
+    if not found:
+        return match[0]
+    size, width = found
+    least = math.ceil(SMALLEST_TEXT_PX * width / size)
+    return f'<img style="min-width: {least}px" {match["attrs"]}src="{match["src"]}"'
+
+
+def fewer_tokens(pre: str) -> str:
+    pre = PLAIN_TOKEN.sub(r"\1", pre)
+    pre = COLOUR_CLASS.sub(lambda m: f'<span class="{SAME_COLOUR[m[1]]}">', pre)
+    while (merged := SAME_NEIGHBOURS.sub(r'<span class="\1">\2', pre)) != pre:
+        pre = merged
+    return pre
+
+
+def on_post_page(output, page, config):
+    output = CODE.sub(lambda m: fewer_tokens(m[0]), output)
+    return FIGURE.sub(with_min_width, output)

@@ -1,0 +1,44 @@
+"""No broken link on the built site, as an external checker sees it: linkchecker (PyPI) crawls the served
+site, every page, stylesheet and font it names (KaTeX's CSS names woff2, woff and ttf: all are shipped,
+hooks/reader.py). Links to other hosts are not followed (the checker's default): the site must work offline.
+
+linkchecker is not a dependency of the book (it is heavy): set LINKCHECKER to its path, or put it on PATH
+(`python3 -m venv /tmp/lc && /tmp/lc/bin/pip install linkchecker`). Without it the test is skipped,
+except in CI (CI=true), where it fails.
+"""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tests.chromium import base_url, serve
+
+LINKCHECKER = os.environ.get("LINKCHECKER") or shutil.which("linkchecker")
+if not LINKCHECKER and os.environ.get("CI") != "true":
+    pytest.skip("needs linkchecker (pip install linkchecker), or LINKCHECKER=path", allow_module_level=True)
+
+
+def broken_links(url: str) -> tuple[int, str]:
+    run = subprocess.run([LINKCHECKER, "--no-status", "--no-warnings", url],
+                         capture_output=True, text=True, check=False)
+    return run.returncode, run.stdout
+
+
+def test_no_broken_link_on_the_site(site):
+    with serve(site) as httpd:
+        status, report = broken_links(base_url(httpd))
+        httpd.shutdown()
+    assert status == 0 and "0 errors found" in report, report[-3000:]
+
+
+def test_a_missing_font_is_a_broken_link(site, tmp_path):
+    """The guard fails: without one of the fonts katex.min.css names, the checker reports an error."""
+    copy = tmp_path / "site"
+    shutil.copytree(site / "assets" / "katex", copy / "assets" / "katex")
+    next((copy / "assets" / "katex" / "fonts").glob("*.ttf")).unlink()
+    with serve(copy) as httpd:
+        status, report = broken_links(base_url(httpd) + "assets/katex/katex.min.css")
+        httpd.shutdown()
+    assert status == 1 and ".ttf" in report, report[-3000:]
