@@ -29,7 +29,7 @@ loss_fn = nn.MSELoss()
 
 
 # %% One run per batch size: the training loss after every update
-def train(batch_size, n_epochs=10):
+def train(batch_size, n_epochs=8):
     torch.manual_seed(1)  # the same initial weights for every batch size
     model = nn.Sequential(nn.Linear(1, H), nn.Tanh(), nn.Linear(H, 1))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
