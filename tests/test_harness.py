@@ -158,7 +158,7 @@ def make_book(pytester, page: str, name: str = "page.md", mkdocs_yml: str = MKDO
 
 def messages(report: str) -> str:
     """Only what the harness said: not pytest's headers, locations or summary, which name page and line too."""
-    return "\n".join(re.findall(r"did not evaluate as expected:\n(.*?)\n\S+:\d+: SybilFailure", report, re.S))
+    return "\n".join(re.findall(r"did not evaluate as expected:\n(.*?)\n\S+:\d+: SybilFailure", report, re.DOTALL))
 
 
 def test_passes_a_correct_page(pytester):
@@ -211,7 +211,7 @@ def test_update_mode_rewrites_outputs_from_the_code(pytester, monkeypatch):
     )
 
 
-FENCE_OPENING = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?!text|bash|yaml|toml|markdown)\w", re.M)
+FENCE_OPENING = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?!text|bash|yaml|toml|markdown)\w", re.MULTILINE)
 
 
 @pytest.mark.parametrize("page", DocsHarness(ROOT).pages(), ids=lambda p: p.name)
@@ -263,8 +263,8 @@ def program_tests(tmp_path_factory) -> dict[str, str]:
         [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", "copied", "-p", "no:cacheprovider"],
         cwd=book, capture_output=True, text=True, timeout=600,
     )
-    sections = re.split(r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.M)
-    errors = ["\n".join(re.findall(r"^E +(.*)$", section, re.M)) for section in sections[2::2]]  # not the test's source
+    sections = re.split(r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.MULTILINE)
+    errors = ["\n".join(re.findall(r"^E +(.*)$", section, re.MULTILINE)) for section in sections[2::2]]  # not the test's source
     reports = dict.fromkeys(PROGRAMS, "") | dict(zip(sections[1::2], errors))
     assert sum(map(bool, reports.values())) == len(PROGRAMS) - 1, run.stdout + run.stderr
     return reports
