@@ -165,15 +165,16 @@ def arithmetic(math_text: str, offset: int):
             tex = statement[pos:end]
             python = to_python(tex)
             value = evaluate(python) if python else None
-            sides.append((tex.strip(), python, value, base + pos + offset, base + end + offset))
+            relation = m.group() if m else ""  # the relation to the next side
+            sides.append((tex.strip(" ,.;"), python, value, base + pos + offset, base + end + offset, relation))
             pos = m.end() if m else pos
-        for (ta, pa, va, sa, ea), (tb, pb, vb, sb, eb) in itertools.pairwise(sides):
+        for (ta, pa, va, sa, ea, relation), (tb, pb, vb, sb, eb, _) in itertools.pairwise(sides):
             if va is None or vb is None:
                 continue
             if sides_agree((pa, va), (pb, vb)):
                 checked += [(sa, ea), (sb, eb)]
             else:
-                wrong.append((sa, f"the arithmetic `{ta} = {tb}` is wrong: the left side is {va:.6g}, the right {vb:.6g}"))
+                wrong.append((sa, f"`{ta} {relation} {tb}` is wrong: the left side is {va:.6g}, the right {vb:.6g}"))
     return checked, wrong
 
 
