@@ -48,7 +48,7 @@ x, steps, lr = 7, 12, 0.5
 Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps.
 <!-- claim: lr; x**2; steps -->
 
-| 1.25 | ![a plot of 1.25](a.svg) |
+| 1.25 | ![a plot of 1.25](a.svg){ width="300" } |
 | --- | --- |
 
 [^1]: A footnote.

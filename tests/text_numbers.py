@@ -49,6 +49,7 @@ STRUCTURAL = [
     (r"#\s*\(\d+\)!?", "a code annotation marker: # (1)!"),
     (r"\]\([^)]*\)|</?[A-Za-z][^>\n]*>|https?://\S+", "a link target, an HTML tag's attributes, an address"),
     (r"[\w./-]+\.(py|md|svg|ipynb|png|txt|yml|json|css|js)\b", "a file name"),
+    (r"\{\s*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}", "attributes of an element (attr_list): { width=\"300\" }"),
 ]
 MATH_STRUCTURAL = [  # in math, outside arithmetic chains
     (r"_\{[^{}]*\}|_\d+|\^\{[^{}]*\}|\^\d", "an index or a power: x_1, W_{2}, x^2, \\frac{d^2 J}{dw^2}"),
