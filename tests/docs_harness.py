@@ -46,7 +46,7 @@ import markdown
 import pytest
 from mkdocs.utils import markdown_extensions
 from mkdocs.utils.yaml import yaml_load
-from pygments.lexers import PythonLexer, Python2Lexer, get_lexer_by_name
+from pygments.lexers import Python2Lexer, PythonLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 from sybil import Region, Sybil
 from sybil.evaluators.doctest import DocTestRunner
@@ -57,7 +57,7 @@ from tests.run_alone import print_only
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<lang>[\w+-]*)(?P<attrs>[^\n]*)\n"
     r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
-    re.M | re.S,
+    re.MULTILINE | re.DOTALL,
 )
 TITLE = re.compile(r"""title=(["'])(?P<title>.*?)\1""")
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<target>.+?)\1[ \t]*$""")
@@ -133,7 +133,13 @@ class DocsHarness:
     # -- parsing: raw Markdown -> regions --------------------------------------------------
     def parse(self, document):
         text, doc = document.text, Path(document.path)
-        where = lambda pos: f"{relative(doc, self.root)}:{text.count(chr(10), 0, pos) + 1}"  # noqa: E731
+        page = relative(doc, self.root)
+
+        def fail(start: int, end: int, message: str) -> Region:
+            """A region that fails with the message, naming its page and line."""
+            line = text.count("\n", 0, start) + 1
+            return Region(start, end, f"{page}:{line}: {message}", lambda example: example.parsed)
+
         fences = list(FENCE.finditer(text))
         paired = set()
         for i, m in enumerate(fences):
@@ -143,13 +149,13 @@ class DocsHarness:
             body = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip() for ln in m["body"].splitlines()]
             if kind == "display":
                 if any(ln.lstrip().startswith(">>>") for ln in body):
-                    yield fail(m.start(), m.end(), f"{where(m.start())}: a ```{m['lang']} fence with >>> prompts "
-                               "shows a Python session that nothing runs: make it a pycon fence")
+                    yield fail(m.start(), m.end(), f"a ```{m['lang']} fence with >>> prompts shows a Python "
+                               "session that nothing runs: make it a pycon fence")
                 continue
             if kind is None:
                 named = f"in language {m['lang']!r}" if m["lang"] else "with no language"
-                yield fail(m.start(), m.end(), f"{where(m.start())}: a fence {named} is not run: use python or "
-                           f"pycon (run and checked), or one of {sorted(DISPLAY)} (shown only)")
+                yield fail(m.start(), m.end(), f"a fence {named} is not run: use python or pycon (run and "
+                           f"checked), or one of {sorted(DISPLAY)} (shown only)")
                 continue
             block = Block(doc, text.count("\n", 0, m.start()) + 1, m["lang"], title_of(m), body, indent, kind=kind)
             end, problem = m.end(), None
@@ -167,14 +173,14 @@ class DocsHarness:
                 block.output_span = (m.end(), m.end())
             if kind == "console" and not "\n".join(body).lstrip().startswith(">>>"):
                 problem = "a pycon fence must start with a >>> prompt: without one nothing of it runs"
-            yield fail(m.start(), end, f"{where(m.start())}: {problem}") if problem else Region(m.start(), end, block, self.evaluate)
+            yield fail(m.start(), end, problem) if problem else Region(m.start(), end, block, self.evaluate)
         for i, m in enumerate(fences):
             if is_output(m) and i not in paired:
-                yield fail(m.start(), m.end(), f"{where(m.start())}: an output fence that follows no code block (output must come from code)")
+                yield fail(m.start(), m.end(), "an output fence that follows no code block (output must come from code)")
         spans = [(m.start(), m.end()) for m in fences]
         for m in text_numbers.FENCE.finditer(text):
             if ">" in m[1] and not any(a <= m.start() < b for a, b in spans):
-                yield fail(m.start(), m.end(), f"{where(m.start())}: a fence inside a blockquote is not run: use a fenced block outside the quote")
+                yield fail(m.start(), m.end(), "a fence inside a blockquote is not run: put the fence outside the quote")
         for m in text_numbers.CLAIM.finditer(text):
             if not any(a <= m.start() < b for a, b in spans):
                 yield Region(m.start(), m.end(), m["exprs"], self.claim)
@@ -373,10 +379,6 @@ def language(lang: str) -> str | None:
     if "PythonConsole" in lexer.__name__:
         return "console"
     return "python" if issubclass(lexer, (PythonLexer, Python2Lexer)) else None
-
-
-def fail(start: int, end: int, message: str) -> Region:
-    return Region(start, end, message, lambda example: example.parsed)
 
 
 def apply_updates():

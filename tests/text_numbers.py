@@ -23,6 +23,7 @@ import ast
 import bisect
 import functools
 import io
+import itertools
 import math
 import os
 import re
@@ -48,16 +49,17 @@ STRUCTURAL = [
     (r"#\s*\(\d+\)!?", "a code annotation marker: # (1)!"),
     (r"\]\([^)]*\)|</?[A-Za-z][^>\n]*>|https?://\S+", "a link target, an HTML tag's attributes, an address"),
     (r"[\w./-]+\.(py|md|svg|ipynb|png|txt|yml|json|css|js)\b", "a file name"),
+    (r"\{\s*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}", "attributes of an element (attr_list): { width=\"300\" }"),
 ]
 MATH_STRUCTURAL = [  # in math, outside arithmetic chains
     (r"_\{[^{}]*\}|_\d+|\^\{[^{}]*\}|\^\d", "an index or a power: x_1, W_{2}, x^2, \\frac{d^2 J}{dw^2}"),
 ]
 CODE_STRUCTURAL = [(r"\*\*\s*\d+", "a power in inline code: (y_pred - y)**2")]
-FENCE = re.compile(r"^([ \t>]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.M | re.S)
-COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-CLAIM = re.compile(r"<!--\s*claim:(?P<exprs>.*?)-->", re.S)
+FENCE = re.compile(r"^([ \t>]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
+COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+CLAIM = re.compile(r"<!--\s*claim:(?P<exprs>.*?)-->", re.DOTALL)
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\$(?!\s)([^$\n]+?)(?<!\s)\$|\\\((.+?)\\\)", re.S)
+MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\$(?!\s)([^$\n]+?)(?<!\s)\$|\\\((.+?)\\\)", re.DOTALL)
 STATEMENT_BREAK = re.compile(r"\\q?quad|\\\\|\\iff|\\implies|\\Rightarrow|\\text\{[^}]*\}|,(?=\s)|;|<|>|\\le|\\ge|\\lt|\\gt|\\neq|\\in\b")
 RELATION = re.compile(r"=|\\approx|\\simeq")
 KINDS = ("printed", "claimed", "arithmetic", "literal", "structural")
@@ -164,15 +166,16 @@ def arithmetic(math_text: str, offset: int):
             tex = statement[pos:end]
             python = to_python(tex)
             value = evaluate(python) if python else None
-            sides.append((tex.strip(), python, value, base + pos + offset, base + end + offset))
+            relation = m.group() if m else ""  # the relation to the next side
+            sides.append((tex.strip(" ,.;"), python, value, base + pos + offset, base + end + offset, relation))
             pos = m.end() if m else pos
-        for (ta, pa, va, sa, ea), (tb, pb, vb, sb, eb) in zip(sides, sides[1:]):
+        for (ta, pa, va, sa, ea, relation), (tb, pb, vb, sb, eb, _) in itertools.pairwise(sides):
             if va is None or vb is None:
                 continue
             if sides_agree((pa, va), (pb, vb)):
                 checked += [(sa, ea), (sb, eb)]
             else:
-                wrong.append((sa, f"the arithmetic `{ta} = {tb}` is wrong: the left side is {va:.6g}, the right {vb:.6g}"))
+                wrong.append((sa, f"`{ta} {relation} {tb}` is wrong: the left side is {va:.6g}, the right {vb:.6g}"))
     return checked, wrong
 
 
@@ -191,7 +194,7 @@ def code_text(block):
     return "\n".join(s for s, _ in keep) + "\n", [i for _, i in keep]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tokens(source: str) -> tuple:
     try:
         return tuple(tokenize.generate_tokens(io.StringIO(source).readline))
@@ -199,7 +202,7 @@ def tokens(source: str) -> tuple:
         return ()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def source_literals(source: str) -> tuple[float, ...]:
     """Number literals of the code (a minus sign in front counts). Not numbers inside strings: a
     docstring would vouch for itself."""
@@ -217,7 +220,7 @@ def literals(blocks) -> list[float]:
     return [value for block in blocks for value in source_literals(code_text(block)[0])]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def docstring_lines(source: str) -> tuple[int, ...]:
     try:
         tree = ast.parse(source)
@@ -289,7 +292,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], 
     (value, line); root, if given, shortens the paths of snippet files in messages."""
     report = Report()
     newlines = [i for i, c in enumerate(text) if c == "\n"]
-    line_at = lambda pos: bisect.bisect_left(newlines, pos) + 1  # noqa: E731
+    line_at = lambda pos: bisect.bisect_left(newlines, pos) + 1
     fences = [(m.start(), m.end()) for m in FENCE.finditer(text)]
     printed = [(v, block.line) for block in blocks for v in numbers_in(output_of(block))]  # (value, line)
     lits = literals(blocks)
