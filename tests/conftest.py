@@ -51,15 +51,17 @@ def site(tmp_path_factory) -> Path:
 def book_copy(tmp_path, site) -> Path:
     """A copy of the book's sources to break on purpose (node_modules is linked, not copied).
 
-    It shares the book's executed notebooks and figures (.cache/, keyed on content: a program changed
-    in the copy runs again), so that its build runs only what the copy changed."""
+    It starts with the book's cache (.cache/, keyed on content: a program changed in the copy runs
+    again), so that its build runs only what the copy changed."""
     for name in ("docs", "snippets", "hooks"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    for cache in ("executed", "figures"):
-        (tmp_path / ".cache").mkdir(exist_ok=True)
+    (tmp_path / ".cache").mkdir()
+    for cache in ("executed", "figures"):  # content-addressed, written at once: safe to share
         (tmp_path / ".cache" / cache).symlink_to(ROOT / ".cache" / cache)
+    for cache in ("rendered", "katex"):  # pruned by each build: copied
+        shutil.copytree(ROOT / ".cache" / cache, tmp_path / ".cache" / cache)
     return tmp_path
 
 
