@@ -76,7 +76,7 @@ def main():
     rows = []
     torch = timed(sys.executable, "-c", "import torch", repeat=3)
     rows.append(("import torch (median of 3)", torch, None))
-    doctests = timed(sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "docs")
+    doctests = timed(sys.executable, "-m", "pytest", "-q", "docs")
     rows.append(("doc-tests: pytest docs", doctests, (3 * torch[0], "3x import torch")))
     with tempfile.TemporaryDirectory() as folder:
         book = copy_of_the_book(Path(folder))

@@ -1,4 +1,3 @@
-import contextlib
 import os
 import runpy
 import shutil
@@ -7,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES: list[str] = []  # lines for the end of the test summary, e.g. where the screenshots are
@@ -34,17 +32,11 @@ def mkdocs_build(project: Path, site: Path, execute_notebooks: bool = True) -> s
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole book, built once per test run and shared by all test files (and pytest-xdist workers)."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process
-        folder, lock = tmp_path_factory.mktemp("site"), contextlib.nullcontext()
-    else:  # the workers of one run share the parent of their temporary folders, and its run id
-        folder = tmp_path_factory.getbasetemp().parent / f"site-{os.environ['PYTEST_XDIST_TESTRUNUID']}"
-        lock = FileLock(f"{folder}.lock")
-    with lock:
-        if not (folder / "index.html").is_file():
-            build = mkdocs_build(ROOT, folder)
-            assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
-    return folder
+    """The whole book, built once per test run and shared by every test file."""
+    site = tmp_path_factory.mktemp("site")
+    build = mkdocs_build(ROOT, site)
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+    return site
 
 
 @pytest.fixture
