@@ -146,7 +146,7 @@ def on_files(files, config):
         # notebook's path from src_dir, which a generated File does not have.
         files.append(File(uri, str(NOTEBOOKS.parent), config.site_dir, config.use_directory_urls))
     if missing:
-        run["stderr"] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read later) a file: a full pipe would stall the kernels
+        run["stderr"] = tempfile.TemporaryFile("w+")  # a file: a full pipe would stall the kernels
         run["process"] = subprocess.Popen(
             [sys.executable, str(RUNNER), *missing],
             stdout=subprocess.DEVNULL,
