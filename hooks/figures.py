@@ -65,7 +65,7 @@ def on_files(files, config):
                 shutil.rmtree(left, ignore_errors=True)
             missing += [str(program), str(svg.parent)]
     if missing:
-        figures["stderr"] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read in on_env) a file: a full pipe would stall the run
+        figures["stderr"] = tempfile.TemporaryFile("w+")  # a file: a full pipe would stall the run
         figures["run"] = subprocess.Popen(
             [sys.executable, "-I", "-c", FIGURE_RUNNER, *missing],
             stdout=subprocess.DEVNULL,

@@ -144,12 +144,9 @@ def on_files(files, config):
                 missing += [str(path), str(executed)]
         # A plain File rooted in .cache/, not File.generated: mkdocs-jupyter's page wrapper derives the
         # notebook's path from src_dir, which a generated File does not have.
-        file = File(
-            uri, src_dir=str(NOTEBOOKS.parent), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls
-        )
-        files.append(file)
+        files.append(File(uri, str(NOTEBOOKS.parent), config.site_dir, config.use_directory_urls))
     if missing:
-        run["stderr"] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read later) a file: a full pipe would stall the kernels
+        run["stderr"] = tempfile.TemporaryFile("w+")  # a file: a full pipe would stall the kernels
         run["process"] = subprocess.Popen(
             [sys.executable, str(RUNNER), *missing],
             stdout=subprocess.DEVNULL,

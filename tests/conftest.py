@@ -1,4 +1,3 @@
-import contextlib
 import os
 import runpy
 import shutil
@@ -7,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES: list[str] = []  # lines for the end of the test summary, e.g. where the screenshots are
@@ -34,32 +32,28 @@ def mkdocs_build(project: Path, site: Path, execute_notebooks: bool = True) -> s
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole book, built once per test run and shared by all test files (and pytest-xdist workers)."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process
-        folder, lock = tmp_path_factory.mktemp("site"), contextlib.nullcontext()
-    else:  # the workers of one run share the parent of their temporary folders, and its run id
-        folder = tmp_path_factory.getbasetemp().parent / f"site-{os.environ['PYTEST_XDIST_TESTRUNUID']}"
-        lock = FileLock(f"{folder}.lock")
-    with lock:
-        if not (folder / "index.html").is_file():
-            build = mkdocs_build(ROOT, folder)
-            assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
-    return folder
+    """The whole book, built once per test run and shared by every test file."""
+    site = tmp_path_factory.mktemp("site")
+    build = mkdocs_build(ROOT, site)
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+    return site
 
 
 @pytest.fixture
 def book_copy(tmp_path, site) -> Path:
     """A copy of the book's sources to break on purpose (node_modules is linked, not copied).
 
-    It shares the book's executed notebooks and figures (.cache/, keyed on content: a program changed
-    in the copy runs again), so that its build runs only what the copy changed."""
+    It starts with the book's cache (.cache/, keyed on content: a program changed in the copy runs
+    again), so that its build runs only what the copy changed."""
     for name in ("docs", "snippets", "hooks"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    for cache in ("executed", "figures"):
-        (tmp_path / ".cache").mkdir(exist_ok=True)
+    (tmp_path / ".cache").mkdir()
+    for cache in ("executed", "figures"):  # content-addressed, written at once: safe to share
         (tmp_path / ".cache" / cache).symlink_to(ROOT / ".cache" / cache)
+    for cache in ("rendered", "katex"):  # pruned by each build: copied
+        shutil.copytree(ROOT / ".cache" / cache, tmp_path / ".cache" / cache)
     return tmp_path
 
 

@@ -84,7 +84,7 @@ def test_notebook_page_shows_outputs_and_offers_the_download(site, chapter):
 
 
 def test_a_program_that_raises_fails_the_build(book_copy, tmp_path):
-    """mkdocs-jupyter's default (allow_errors: true) would render the traceback and build green."""
+    """A cell that raises fails the build (a rendered traceback would not) and the message names its program."""
     program = book_copy / "snippets" / "chain_rule_graph.py"
     program.write_text(program.read_text() + '\nraise RuntimeError("a cell that raises, on purpose")\n')
     build = mkdocs_build(book_copy, tmp_path / "site")

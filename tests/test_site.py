@@ -12,10 +12,10 @@ from tests.conftest import mkdocs_build
 
 EXTERNAL = re.compile(
     r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["'](?:https?:)?//|"""
-    r"""<link\b[^>]*\bhref=["'](?:https?:)?//|url\(["']?(?:https?:)?//|"""
+    r"""<link\b(?![^>]*\brel=["']?canonical)[^>]*\bhref=["'](?:https?:)?//|url\(["']?(?:https?:)?//|"""
     r"""\bimport\(\s*["'](?:https?:)?//""",
     re.I,
-)  # a module script's import("https://…")
+)  # a module script's import("https://…"); a canonical link names the page's address, loads nothing
 
 
 def pages(site):

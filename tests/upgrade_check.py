@@ -54,7 +54,7 @@ def main() -> int:
         print("pinned:", ", ".join(pin for pin in pins if name(pin) in newest))
         print("newest:", ", ".join(line for line in freeze if name(line) in newest))
         update = {**os.environ, "BOOK_UPDATE_OUTPUTS": "1"}
-        tests = run(python, "-m", "pytest", "-q", "-p", "no:xdist", "docs", cwd=book, env=update)
+        tests = run(python, "-m", "pytest", "-q", "docs", cwd=book, env=update)
         changed = 0
         for page in sorted((ROOT / "docs").rglob("*.md")):
             page_name = page.relative_to(ROOT).as_posix()
