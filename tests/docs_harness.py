@@ -18,8 +18,9 @@ Rules (README.md, "How the book is tested", says the same for authors):
   what the block printed. A block that prints needs one; an output fence after no code block,
   after a doctest or after a block not run is an error.
 - A block titled ``Not run: <reason>`` is skipped, and pytest reports the reason.
-- Each block runs in an empty temporary working folder; warnings are errors, unless the block
-  catches them itself to show them (PyTorch's warn-once warnings are raised every time). Output
+- Each block runs in an empty temporary working folder; warnings are errors (PyTorch's warn-once
+  warnings are raised every time), unless its output fence is titled ``Output and warning``: then
+  each warning is shown once in the output, as a reader sees it in a fresh process. Output
   around print (stderr, ``os.write``, exit functions) and files left open are errors.
 - After the page's blocks and claims ran, every number in its text must come from code
   (tests/text_numbers.py).
@@ -52,7 +53,7 @@ from sybil import Region, Sybil
 from sybil.evaluators.doctest import DocTestRunner
 
 from tests import text_numbers
-from tests.run_alone import print_only
+from tests.run_alone import print_only, warnings_shown
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<lang>[\w+-]*)(?P<attrs>[^\n]*)\n"
@@ -84,6 +85,7 @@ class Block:
     whole_file: bool = False  # the block is one include of one whole file: a standalone program
     kind: str = "python"  # or "console" (a Python session: a doctest)
     printed: str | None = None  # what it printed, once it ran
+    shows_warnings: bool = False  # its output fence is titled "Output and warning": the warning is the lesson
 
     @property
     def doctest(self) -> bool:
@@ -164,6 +166,7 @@ class DocsHarness:
                 paired.add(i + 1)
                 block.output = "\n".join(ln[len(indent):] for ln in nxt["body"].splitlines())
                 block.output_span = (nxt.start("body"), nxt.end("body"))
+                block.shows_warnings = title_of(nxt).lower().startswith("output and warning")
                 end = nxt.end()
                 if block.doctest:
                     problem = "a doctest shows its output after each >>> line; the output fence after it is not compared"
@@ -228,7 +231,8 @@ class DocsHarness:
             name = f"<{where}>"
             before = {key: id(value) for key, value in namespace.items()}
             try:
-                with print_only(stdout, name) as around:
+                shown = warnings_shown(stdout) if block.shows_warnings else contextlib.nullcontext()
+                with print_only(stdout, name) as around, shown:
                     if is_doctest:
                         failure = self.run_doctest(source, block, namespace, where)
                         if failure:

@@ -13,6 +13,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import runpy
 import shutil
 import subprocess
@@ -73,8 +74,33 @@ def print_only(stdout: io.StringIO, program: str):
     around += [f"{warning}: close files (with open(...) as f)" for warning in freed]
 
 
-def run_alone(path: str) -> tuple[str, str]:
-    """(what the program printed, what went wrong or "")."""
+# A warning as an output fence titled "Output and warning" shows it: `Category: message`, on one line.
+WARNING_LINE = re.compile(r"^[A-Z]\w*Warning: .*$\n?", re.MULTILINE)
+
+
+@contextlib.contextmanager
+def warnings_shown(stream):
+    """Warnings as a reader sees them when the warning is the lesson: each one once, where it fires.
+
+    Python and PyTorch show most warnings once per place or per process; a reader sees them on the
+    terminal between the printed lines. Here each goes into stream as one line `Category: message`
+    (PyTorch's "(Triggered internally at ...)" source location cut), so the output fence shows it."""
+    seen = set()
+
+    def show(message, category, *args, **kwargs):
+        line = f"{category.__name__}: {' '.join(str(message).split(' (Triggered internally')[0].split())}"
+        if line not in seen:
+            seen.add(line)
+            stream.write(line + "\n")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show
+        yield
+
+
+def run_alone(path: str, shows_warnings: bool = False) -> tuple[str, str]:
+    """(what the program printed, what went wrong or ""); shows_warnings: its page shows its warnings."""
     for name in [m for m in sys.modules if m == "tests" or m.startswith("tests.")]:
         del sys.modules[name]  # unpickling this function imported them: the program must not find them
     if "BOOK_CPU_COUNT" in os.environ:  # a machine with another number of cores
@@ -91,7 +117,7 @@ def run_alone(path: str) -> tuple[str, str]:
         warnings.simplefilter("error")
         before = set(sys.modules)
         try:
-            with print_only(printed, copy) as around:
+            with print_only(printed, copy) as around, warnings_shown(printed) if shows_warnings else contextlib.nullcontext():
                 runpy.run_path(copy, run_name="__main__")
         except BaseException:
             return printed.getvalue(), traceback.format_exc()
@@ -107,14 +133,16 @@ def is_ours(module: str) -> bool:
     return path.is_relative_to(ROOT) and not path.is_relative_to(Path(sys.prefix).resolve())
 
 
-def start(paths: list[str], folder: Path, env: dict[str, str]):
+def start(paths: list[str], folder: Path, env: dict[str, str], showing_warnings=()):
     """Run the programs on a machine of their own (env, HOME and temporary folder in `folder`).
 
+    showing_warnings names the programs whose page shows their warnings (see warnings_shown).
     Returns a function that waits for them: program name -> (printed, what went wrong)."""
     (folder / "home").mkdir()
     (folder / "tmp").mkdir()
     out = folder / "runs.json"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(folder / "home"), "TMPDIR": str(folder / "tmp"), **env}
+    env["BOOK_SHOWING_WARNINGS"] = ",".join(showing_warnings)
     process = subprocess.Popen([sys.executable, "-m", "tests.run_alone", str(out), *paths], cwd=folder, env=env)
 
     @functools.cache
@@ -130,7 +158,8 @@ def main(out: str, *paths: str):
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["numpy", "torch", "tests.run_alone"])
     with ProcessPoolExecutor(2, mp_context=context, max_tasks_per_child=1) as pool:
-        futures = {Path(path).stem: pool.submit(run_alone, path) for path in paths}
+        showing = set(os.environ.get("BOOK_SHOWING_WARNINGS", "").split(","))
+        futures = {Path(path).stem: pool.submit(run_alone, path, Path(path).stem in showing) for path in paths}
         runs = {}
         for name, future in futures.items():
             try:

@@ -24,6 +24,8 @@ markdown_extensions:
 CONFTEST = (ROOT / "conftest.py").read_text()  # the real one: its hooks are under test too
 BOOM = 'print("before")\nx = 1\nraise ValueError("boom")\n'
 STEP = '"""One step of gradient descent (chapter 2)."""\nw = 0\nprint(-30)  # the gradient at w = 0: -30\n'
+WARNS = "```python\nimport warnings\nfor step in (1, 2):\n    warnings.warn('careful')\n    print(step)\n```\n\n"
+SHOWS_THE_WARNING = WARNS + '```text title="Output and warning"\nUserWarning: careful\n1\n2\n```\n'
 GOOD = '```python\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n'
 # Every way a number in the text is accounted for (tests/text_numbers.py): printed, claimed, arithmetic, structural, literal.
 NUMBERS = GOOD + """
@@ -103,6 +105,12 @@ FAULTS = {
         ["snippets/step.py:3: -31 (a comment)", "nearest number its block prints is -30"],
     ),
 }
+FAULTS |= {
+    "a warning the output fence does not show": (
+        WARNS + '```text title="Output and warning"\n1\n2\n```\n', ["page.md:1", "+UserWarning: careful"]),
+    "a warning under a plain output fence": (
+        WARNS + '```text title="Output"\nUserWarning: careful\n1\n2\n```\n', ["page.md:1", "UserWarning: careful"]),
+}
 FAULTS |= {  # ways a page could show code that never ran
     "a Python fence": ('```Python\nraise ValueError("capital")\n```\n', ["page.md:1", "ValueError: capital"]),
     "a py3 fence": ('```py3\nraise ValueError("py3")\n```\n', ["page.md:1", "ValueError: py3"]),
@@ -163,6 +171,11 @@ def messages(report: str) -> str:
 
 def test_passes_a_correct_page(pytester):
     make_book(pytester, GOOD).assert_outcomes(passed=2)  # the block, and the numbers in the text
+
+
+def test_passes_a_warning_shown_as_the_lesson(pytester):
+    """Titled "Output and warning", a fence shows each warning once, where it fires, as a reader sees it."""
+    make_book(pytester, SHOWS_THE_WARNING).assert_outcomes(passed=2)
 
 
 def test_passes_every_way_to_account_for_a_number(pytester):
@@ -241,7 +254,10 @@ PROGRAMS = {  # program -> what the per-program test must say about it
     "leaves_a_file_open": ('open("f.txt", "w").write("x")\n', "ResourceWarning"),
     "raises": (BOOM, "ValueError: boom"),
     "prints_what_the_page_shows": ('print("same")\n', None),
+    "warns_as_the_lesson": ('import warnings\nfor _ in "ab":\n    warnings.warn("careful")\nprint("same")\n', None),
+    "warns_unshown": ('import warnings\nwarnings.warn("careful")\nprint("same")\n', "UserWarning: careful"),
 }
+OUTPUT_TITLES = {"warns_as_the_lesson": ("Output and warning", "UserWarning: careful\nsame")}
 
 
 @pytest.fixture(scope="module")
@@ -257,7 +273,8 @@ def program_tests(tmp_path_factory) -> dict[str, str]:
     page = ""
     for name, (program, _) in PROGRAMS.items():
         (book / "snippets" / f"{name}.py").write_text(program)
-        page += f'```python title="snippets/{name}.py"\n--8<-- "snippets/{name}.py"\n```\n\n```text title="Output"\nsame\n```\n\n'
+        title, output = OUTPUT_TITLES.get(name, ("Output", "same"))
+        page += f'```python title="snippets/{name}.py"\n--8<-- "snippets/{name}.py"\n```\n\n```text title="{title}"\n{output}\n```\n\n'
     (book / "docs" / "page.md").write_text(page)
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", "copied", "-p", "no:cacheprovider"],
@@ -266,7 +283,8 @@ def program_tests(tmp_path_factory) -> dict[str, str]:
     sections = re.split(r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.MULTILINE)
     errors = ["\n".join(re.findall(r"^E +(.*)$", section, re.MULTILINE)) for section in sections[2::2]]  # not the test's source
     reports = dict.fromkeys(PROGRAMS, "") | dict(zip(sections[1::2], errors))
-    assert sum(map(bool, reports.values())) == len(PROGRAMS) - 1, run.stdout + run.stderr
+    failing = [name for name, (_, fragment) in PROGRAMS.items() if fragment]
+    assert [name for name in PROGRAMS if reports[name]] == failing, run.stdout + run.stderr
     return reports
 
 

@@ -17,11 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 PROGRAMS = sorted(p.stem for p in SNIPPETS.glob("*.py") if not p.name.startswith("_"))
 # snippet name -> (page location, output the page shows under the block that shows the whole file)
-SHOWN = {
-    Path(block.origin[0][0]).stem: (f"{block.doc.name}:{block.line}", block.output or "")
-    for block in DocsHarness(ROOT).blocks()
-    if block.whole_file
-}
+WHOLE = [block for block in DocsHarness(ROOT).blocks() if block.whole_file]
+SHOWN = {Path(block.origin[0][0]).stem: (f"{block.doc.name}:{block.line}", block.output or "") for block in WHOLE}
+SHOWING_WARNINGS = [Path(block.origin[0][0]).stem for block in WHOLE if block.shows_warnings]  # "Output and warning"
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
@@ -41,7 +39,10 @@ MACHINES = {
 def runs(tmp_path_factory):
     """Every shown program, started at once on each machine: machine -> () -> {name: (printed, error)}."""
     paths = [str(SNIPPETS / f"{name}.py") for name in sorted(SHOWN)]
-    return {machine: run_alone.start(paths, tmp_path_factory.mktemp("machine"), env) for machine, env in MACHINES.items()}
+    return {
+        machine: run_alone.start(paths, tmp_path_factory.mktemp("machine"), env, SHOWING_WARNINGS)
+        for machine, env in MACHINES.items()
+    }
 
 
 @pytest.mark.parametrize("name", sorted(SHOWN))
