@@ -18,11 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 from playwright.sync_api import sync_playwright
 
 from tests.chromium import CHROMIUM, FLAGS, GzipHandler, base_url, pages_of, serve, url_of
 from tests.conftest import mkdocs_build
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
