@@ -33,14 +33,16 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest
 
+# As modules (-m): a script's own folder would come first on sys.path, and tests/numbers.py would
+# shadow the standard library's numbers.
 bench: install
-	$(BIN)/python tests/bench.py
-	$(BIN)/python tests/bench_pages.py
+	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_pages
 
 # Before moving the pins: the newest numpy, torch and mkdocs-material in a throw-away venv, the
 # doc-tests run there, and a diff of every output that changed (tests/upgrade_check.py).
 upgrade-check: install
-	$(BIN)/python tests/upgrade_check.py
+	$(BIN)/python -m tests.upgrade_check
 
 # The book also builds with ProperDocs, the maintained continuation of MkDocs 1.x: a throw-away venv
 # that sees .venv's packages (a .pth file) and adds only ProperDocs.

@@ -18,13 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+
+from tests.chromium import CHROMIUM, FLAGS, GzipHandler, base_url, pages_of, serve, url_of
+from tests.conftest import mkdocs_build
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run as a script: `python tests/bench_pages.py`
-
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from tests.chromium import CHROMIUM, FLAGS, GzipHandler, base_url, pages_of, serve, url_of  # noqa: E402
-from tests.conftest import mkdocs_build  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
