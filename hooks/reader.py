@@ -23,10 +23,10 @@ from mkdocs.structure.files import File
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_FONTS = ROOT / "node_modules" / "katex" / "dist" / "fonts"
 OUTPUT_FENCE = re.compile(r'<div class="language-(\w+) highlight"><span class="filename">Output</span>')
-BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.M)
+BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.MULTILINE)
 TITLED_MARKER = '<span class="c1"># %% '
 FIGURE = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>(?:\.\./)*assets/figures/(?P<name>[\w-]+\.svg))"')
-CODE = re.compile(r"<pre\b.*?</pre>", re.S)
+CODE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
 PLAIN_TOKEN = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')  # names, whitespace: the code's colour
 SAME_COLOUR = {"o": "p", "s": "s2", "s1": "s2", "si": "s2"}  # one colour each (material, book.css)
 COLOUR_CLASS = re.compile(r'<span class="(o|s|s1|si)">')
