@@ -36,6 +36,8 @@ from mkdocs.utils.yaml import yaml_load
 from sybil import Region, Sybil
 from sybil.evaluators.doctest import DocTestRunner
 
+from tests import numbers
+
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<lang>[\w+-]*)(?P<attrs>[^\n]*)\n"
     r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
@@ -62,6 +64,10 @@ class Block:
     lines: list[str] = field(default_factory=list)
     origin: list[tuple[str, int]] = field(default_factory=list)
     whole_file: bool = False  # the block is one include of one whole file: a standalone program
+
+    @property
+    def doctest(self) -> bool:
+        return self.lang == "pycon" or "\n".join(self.lines or self.body).lstrip().startswith(">>>")
 
 
 def snippet_preprocessor(root: Path):
@@ -116,10 +122,18 @@ class DocsHarness:
         for i, m in enumerate(fences):
             if is_output(m) and i not in claimed:
                 yield Region(m.start(), m.end(), text.count("\n", 0, m.start()) + 1, orphan_output)
+        in_fence = [(m.start(), m.end()) for m in numbers.FENCE.finditer(text)]
+        for m in numbers.CLAIM.finditer(text):
+            if not any(a <= m.start() < b for a, b in in_fence):
+                yield Region(m.start(), m.end(), m["exprs"], self.claim)
+        yield Region(len(text), len(text), None, self.check_numbers)  # last: after every block and claim ran
+
+    def pages(self) -> list[Path]:
+        return sorted(Path(self.sybil.path).rglob("*.md"))
 
     def blocks(self):
         """Every code block of the book, includes expanded: for tests that look at programs, not pages."""
-        for doc in sorted(Path(self.sybil.path).rglob("*.md")):
+        for doc in self.pages():
             for _, region in self.sybil.parse(doc).regions:
                 if isinstance(region.parsed, Block):
                     self.expand(region.parsed)
@@ -139,7 +153,7 @@ class DocsHarness:
         except Exception as error:  # pymdownx's SnippetMissingError names the path
             return f"{where}: --8<-- include failed: {error}"
         source = "\n".join(block.lines) + "\n"
-        is_doctest = block.lang == "pycon" or source.lstrip().startswith(">>>")
+        is_doctest = block.doctest
         namespace = {"__name__": "__main__"} if block.whole_file else example.namespace
         namespace.setdefault("__name__", "__main__")
         stdout = io.StringIO()
@@ -164,6 +178,31 @@ class DocsHarness:
         if block.whole_file:
             example.namespace.update(namespace)
         return None if is_doctest else self.check_output(block, stdout.getvalue(), where)
+
+    def claim(self, example):
+        """A claim's values, for the numbers check at the end of the page."""
+        claims = example.document.__dict__.setdefault("claims", [])
+        for expression in filter(str.strip, example.parsed.split(";")):
+            try:
+                claims += [(value, example.line) for value in numbers.flatten(eval(expression, example.namespace))]
+            except Exception as error:
+                where = f"{relative(example.path, self.root)}:{example.line}"
+                return f"{where}: the claim `{expression.strip()}` failed: {type(error).__name__}: {error}"
+
+    def check_numbers(self, example):
+        """Every number in the page's text is printed, claimed, arithmetic or structural (tests/numbers.py)."""
+        document = example.document
+        blocks = [region.parsed for _, region in document.regions if isinstance(region.parsed, Block)]
+        for block in blocks:
+            if not block.lines:
+                try:
+                    self.expand(block)
+                except Exception:  # the block's own test names the missing include
+                    pass
+        page = relative(example.path, self.root)
+        document.numbers = numbers.check_page(document.text, page, blocks, document.__dict__.get("claims", []), self.root)
+        if document.numbers.failures:
+            return f"{page}: numbers in the text that no code gives:\n" + "\n".join(document.numbers.failures)
 
     def expand(self, block: Block):
         """Expand includes line by line, remembering the file and line each code line comes from."""

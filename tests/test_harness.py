@@ -18,7 +18,34 @@ markdown_extensions:
 """
 CONFTEST = (ROOT / "conftest.py").read_text()  # the real one: its hooks are under test too
 BOOM = 'print("before")\nx = 1\nraise ValueError("boom")\n'
+STEP = '"""One step from w = 0 (chapter 2)."""\nprint(-30)  # the gradient at w = 0: -30\n'
 GOOD = '```python\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n'
+# Every way a number in the text is accounted for (tests/numbers.py): printed, claimed, arithmetic, structural, literal.
+NUMBERS = GOOD + """
+## 2. The step
+
+```python title="snippets/step.py"
+--8<-- "snippets/step.py"
+```
+
+```text title="Output"
+-30
+```
+
+It printed $1.25$, about 1.3 (−30 is the gradient), from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
+$\\frac{2}{15} \\approx 0.133$, as chapter 3 of notebook 001 in Python 3.11 says[^1].
+```python
+x, steps = 7, 12
+```
+
+Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps.
+<!-- claim: 0.5; x**2; steps -->
+
+| 1.25 | ![a plot of 1.25](a.svg) |
+| --- | --- |
+
+[^1]: A footnote.
+"""
 
 # page text -> what the failure report must contain
 FAULTS = {
@@ -42,7 +69,29 @@ FAULTS = {
         ["page.md:9", "UserWarning: Converting a tensor with requires_grad=True to a scalar"],
     ),
     "skip without reason": ('```python title="Not run:"\nprint(1)\n```\n', ["must say why"]),
+    # numbers in the text: each changed number is named with page:line and the nearest number the code gives
+    "a changed number in prose": (GOOD + "\nIt printed 1.26.\n", ["page.md:9: 1.26 (prose)", "nearest number the code gives is 1.25"]),
+    "a changed number in math": (GOOD + "\nText.\n\n$$\nw = 1.35\n$$\n", ["page.md:12: 1.35 (math)", "1.25"]),
+    "a changed decimal shown with more digits": (GOOD + "\nIt printed $1.250001$.\n", ["page.md:9: 1.250001"]),
+    "a changed sign": (GOOD + "\nIt printed −1.25.\n", ["page.md:9: -1.25 (prose)"]),
+    "a changed number in a caption": (
+        GOOD + '\n<figure markdown="span">\n  ![A plot.](a.svg)\n  <figcaption>It ends at 1.4.</figcaption>\n</figure>\n',
+        ["page.md:11: 1.4 (prose)"],
+    ),
+    "a changed number in alt text": (GOOD + "\n![A plot that ends at 1.4](a.svg)\n", ["page.md:9: 1.4 (prose)"]),
+    "a changed number in an admonition": (GOOD + '\n!!! note "Note"\n    It printed 2.25.\n', ["page.md:10: 2.25"]),
+    "a changed number in a table": (GOOD + "\n| a | b |\n| --- | --- |\n| 1.25 | 3 |\n", ["page.md:11: 3 (prose)"]),
+    "a number in inline code that is no literal": (GOOD + "\nSee `print(8)`.\n", ["page.md:9: 8 (code)"]),
+    "wrong arithmetic in math": (GOOD + "\nHere $1 - 0.01 \\cdot 15 = 0.86$.\n", ["page.md:9", "arithmetic", "0.85"]),
+    "wrong arithmetic in a fraction": (GOOD + "\nHere $\\frac{2}{15} \\approx 0.143$.\n", ["page.md:9", "0.133333"]),
+    "a claim that changed": (GOOD + "\nA rate of 0.2.\n<!-- claim: 0.1 * 3 -->\n", ["page.md:9: 0.2", "nearest number the code gives is 0.3 (line 10)"]),
+    "a claim that fails": (GOOD + "\n<!-- claim: nothing -->\n", ["page.md:9", "the claim `nothing` failed: NameError"]),
+    "a changed number in a snippet's comment": (
+        '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n',
+        ["snippets/step.py:2: -31 (a comment)", "nearest number its block prints is -30"],
+    ),
 }
+EDITS = {"a changed number in a snippet's comment": ("snippets/step.py", "w = 0: -30", "w = 0: -31")}
 
 
 def make_book(pytester, page: str):
@@ -50,19 +99,31 @@ def make_book(pytester, page: str):
     pytester.makeconftest(CONFTEST)
     (pytester.path / "snippets").mkdir()
     (pytester.path / "snippets" / "boom.py").write_text(BOOM)
+    (pytester.path / "snippets" / "step.py").write_text(STEP)
     (pytester.path / "docs").mkdir()
     (pytester.path / "docs" / "page.md").write_text(page)
     return pytester.runpytest("-p", "no:cacheprovider", "-rs")
 
 
 def test_passes_a_correct_page(pytester):
-    make_book(pytester, GOOD).assert_outcomes(passed=1)
+    make_book(pytester, GOOD).assert_outcomes(passed=2)  # the block, and the numbers in the text
+
+
+def test_passes_every_way_to_account_for_a_number(pytester):
+    result = make_book(pytester, NUMBERS)
+    result.assert_outcomes(passed=5)
 
 
 @pytest.mark.parametrize("fault", FAULTS)
 def test_fails_on(pytester, fault):
     page, fragments = FAULTS[fault]
-    result = make_book(pytester, page)
+    if fault in EDITS:  # a snippet changed in the book: the page is correct without it
+        make_book(pytester, page).assert_outcomes(passed=2)
+        path, old, new = EDITS[fault]
+        (pytester.path / path).write_text((pytester.path / path).read_text().replace(old, new))
+        result = pytester.runpytest("-p", "no:cacheprovider", "-rs")
+    else:
+        result = make_book(pytester, page)
     assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
     report = result.stdout.str()
     for fragment in fragments:
@@ -71,14 +132,14 @@ def test_fails_on(pytester, fault):
 
 def test_skips_only_with_a_visible_reason(pytester):
     result = make_book(pytester, '```python title="Not run: needs a GPU"\nprint(1)\n```\n')
-    result.assert_outcomes(skipped=1)
+    result.assert_outcomes(skipped=1, passed=1)
     result.stdout.fnmatch_lines(["*needs a GPU*"])
 
 
 def test_update_mode_rewrites_outputs_from_the_code(pytester, monkeypatch):
     monkeypatch.setenv("BOOK_UPDATE_OUTPUTS", "1")
     page = FAULTS["wrong digit"][0] + '\n```python\nprint("new")\n```\n'
-    make_book(pytester, page).assert_outcomes(passed=2)
+    make_book(pytester, page).assert_outcomes(passed=3)
     assert (pytester.path / "docs" / "page.md").read_text() == (
         GOOD + '\n```python\nprint("new")\n```\n\n```text title="Output"\nnew\n```\n'
     )
