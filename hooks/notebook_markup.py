@@ -47,7 +47,7 @@ class AsWritten(HTMLFormatter):
 
 FORMATTER = AsWritten()
 SVG_BASE64 = "data:image/svg+xml;base64,"
-SAFE = "=:/.,;-_#'()"  # left as they are in the data: URL
+SAFE = "=:/.,;-_'()"  # left as they are in the data: URL (not "#", which would end it)
 FIGURE_IN_CHAPTER = r"!\[(?P<alt>[^\]]+)\]\((?:\.\./)*assets/figures/{name}\.svg\)"
 
 
