@@ -281,13 +281,13 @@ def figure_text_legible(visit):
     with narrow(visit):
         return visit.page.evaluate(r"""async () => {
             const problems = [];
-            for (const img of document.querySelectorAll(".md-content img[src$='.svg']")) {
+            for (const img of document.querySelectorAll(".md-content :is(img[src$='.svg'], img[src^='data:image/svg'])")) {
                 const svg = await (await fetch(img.src)).text();
                 const sizes = [...svg.matchAll(/scale\(([\d.]+) -\1\)/g)].map(m => 100 * m[1]);
                 const box = svg.match(/viewBox="[\d.]+ [\d.]+ ([\d.]+) /);
                 if (!sizes.length || !box) continue;
                 const px = Math.min(...sizes) * img.getBoundingClientRect().width / box[1];
-                if (px < 9) problems.push(`${img.getAttribute("src")}: text ${px.toFixed(1)} px at 390 px`);
+                if (px < 9) problems.push(`${img.getAttribute("src").slice(0, 60)}: text ${px.toFixed(1)} px at 390 px`);
             }
             return problems;
         }""")
