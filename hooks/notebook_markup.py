@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+import reader  # hooks/ is on sys.path while mkdocs loads a hook
 from bs4 import BeautifulSoup
 from bs4.formatter import HTMLFormatter
 
@@ -47,7 +48,7 @@ class AsWritten(HTMLFormatter):
 
 FORMATTER = AsWritten()
 SVG_BASE64 = "data:image/svg+xml;base64,"
-SAFE = "=:/.,;-_#'()"  # left as they are in the data: URL
+SAFE = "=:/.,;-_'()"  # left as they are in the data: URL (not "#", which would end it)
 FIGURE_IN_CHAPTER = r"!\[(?P<alt>[^\]]+)\]\((?:\.\./)*assets/figures/{name}\.svg\)"
 
 
@@ -89,16 +90,20 @@ def cell_html(cell, program: str, chapter: Path) -> str:
         parts.append(code_block("".join(texts), "text", "Output"))
     alt = html.escape(alt_text(program, chapter), quote=True)
     for image in cell.select(".jp-RenderedImage img, .jp-RenderedSVG img"):
-        parts.append(f'<figure class="book-notebook-figure"><img alt="{alt}" src="{gzip_friendly(image["src"])}"></figure>')
+        parts.append(figure(image["src"], alt))
 
     return "\n".join(parts)
 
 
-def gzip_friendly(src: str) -> str:
-    """nbconvert's base64 SVG as a percent-encoded data: URL, which gzip packs to a third of the size."""
-    if not src.startswith(SVG_BASE64):
-        return src
-    return "data:image/svg+xml," + quote(base64.b64decode(src.removeprefix(SVG_BASE64)).decode(), safe=SAFE)
+def figure(src: str, alt: str) -> str:
+    """nbconvert's base64 SVG as a percent-encoded data: URL (gzip packs it to two thirds), with the
+    chapters' minimum width for legible text on a phone (hooks/reader.py)."""
+    style = ""
+    if src.startswith(SVG_BASE64):
+        svg = base64.b64decode(src.removeprefix(SVG_BASE64)).decode()
+        src, style = "data:image/svg+xml," + quote(svg, safe=SAFE), reader.min_width(svg)
+    styled = f' style="{style}"' if style else ""
+    return f'<figure class="book-notebook-figure"><img{styled} alt="{alt}" src="{src}"></figure>'
 
 
 def on_page_content(content, page, config, files):

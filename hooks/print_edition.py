@@ -48,7 +48,7 @@ def slug_of(page) -> str:
 
 
 ATTRIBUTE = re.compile(r'\b(?P<name>id|href|src|for|name)="(?P<value>[^"]*)"')
-NOTEBOOK_LINKS = re.compile(r'<p class="book-notebook-links">.*?</p>\s*', re.S)
+NOTEBOOK_LINKS = re.compile(r'<p class="book-notebook-links">.*?</p>\s*', re.DOTALL)
 
 
 def relocated(content: str, page, slugs: dict[str, str], here: str) -> str:

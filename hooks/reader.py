@@ -23,10 +23,10 @@ from mkdocs.structure.files import File
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_FONTS = ROOT / "node_modules" / "katex" / "dist" / "fonts"
 OUTPUT_FENCE = re.compile(r'<div class="language-(\w+) highlight"><span class="filename">Output</span>')
-BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.M)
+BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.MULTILINE)
 TITLED_MARKER = '<span class="c1"># %% '
 FIGURE = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>(?:\.\./)*assets/figures/(?P<name>[\w-]+\.svg))"')
-CODE = re.compile(r"<pre\b.*?</pre>", re.S)
+CODE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
 PLAIN_TOKEN = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')  # names, whitespace: the code's colour
 SAME_COLOUR = {"o": "p", "s": "s2", "s1": "s2", "si": "s2"}  # one colour each (material, book.css)
 COLOUR_CLASS = re.compile(r'<span class="(o|s|s1|si)">')
@@ -76,14 +76,16 @@ def smallest_text(svg: str) -> tuple[float, float] | None:
     return (min(sizes), float(width[1])) if sizes and width else None
 
 
+def min_width(svg: str) -> str:
+    """The style that keeps a figure's smallest text >= 9 CSS px ("" if its text is not found)."""
+    found = smallest_text(svg)
+    return f"min-width: {math.ceil(SMALLEST_TEXT_PX * found[1] / found[0])}px" if found else ""
+
+
 def with_min_width(match) -> str:
     path = figures.get(match["name"])
-    found = smallest_text(path.read_text()) if path and path.is_file() else None
-    if not found:
-        return match[0]
-    size, width = found
-    least = math.ceil(SMALLEST_TEXT_PX * width / size)
-    return f'<img style="min-width: {least}px" {match["attrs"]}src="{match["src"]}"'
+    style = min_width(path.read_text()) if path and path.is_file() else ""
+    return f'<img style="{style}" {match["attrs"]}src="{match["src"]}"' if style else match[0]
 
 
 def fewer_tokens(pre: str) -> str:

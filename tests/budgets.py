@@ -9,10 +9,8 @@ nodes; Lighthouse performance >= 90, accessibility, best practices and SEO 100. 
 marked; the exit status is 1 if any is (Lighthouse varies with the machine's load: say it with the table).
 """
 
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,11 +18,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from tests.chromium import CHROMIUM, FLAGS, GzipHandler, base_url, pages_of, serve, url_of  # noqa: E402
+from tests.bench_pages import lighthouse  # npx lighthouse, mobile defaults
+from tests.chromium import (
+    CHROMIUM,
+    FLAGS,
+    GzipHandler,
+    base_url,
+    pages_of,
+    serve,
+    url_of,
+)
 
-LIGHTHOUSE = "lighthouse@12.8.2"  # the newest that runs on Node 20
 CATEGORIES = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
 KB = {"chapter": 300, "notebook": 350}
 DOM_NODES = 3000
@@ -45,22 +51,6 @@ def cold_load(browser, url: str) -> tuple[int, int]:
     sent = sum(r.sizes()["responseHeadersSize"] + r.sizes()["responseBodySize"] for r in finished)
     context.close()
     return sent, nodes
-
-
-def lighthouse(url: str) -> dict[str, int] | None:
-    chrome_flags = " ".join(["--headless=new", *FLAGS])
-    with tempfile.TemporaryDirectory() as out:
-        report = Path(out) / "report.json"
-        run = subprocess.run(
-            ["npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={chrome_flags}"],
-            env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=False,
-        )
-        if run.returncode or not report.is_file():
-            print(f"lighthouse failed on {url}: {run.stderr.strip()[-300:]}", file=sys.stderr)
-            return None
-        categories = json.loads(report.read_text())["categories"]
-    return {name: round(100 * categories[name]["score"]) for name in CATEGORIES}
 
 
 def measure(site: Path) -> bool:

@@ -281,13 +281,13 @@ def figure_text_legible(visit):
     with narrow(visit):
         return visit.page.evaluate(r"""async () => {
             const problems = [];
-            for (const img of document.querySelectorAll(".md-content img[src$='.svg']")) {
+            for (const img of document.querySelectorAll(".md-content :is(img[src$='.svg'], img[src^='data:image/svg'])")) {
                 const svg = await (await fetch(img.src)).text();
                 const sizes = [...svg.matchAll(/scale\(([\d.]+) -\1\)/g)].map(m => 100 * m[1]);
                 const box = svg.match(/viewBox="[\d.]+ [\d.]+ ([\d.]+) /);
                 if (!sizes.length || !box) continue;
                 const px = Math.min(...sizes) * img.getBoundingClientRect().width / box[1];
-                if (px < 9) problems.push(`${img.getAttribute("src")}: text ${px.toFixed(1)} px at 390 px`);
+                if (px < 9) problems.push(`${img.getAttribute("src").slice(0, 60)}: text ${px.toFixed(1)} px at 390 px`);
             }
             return problems;
         }""")
@@ -377,7 +377,7 @@ def test_every_page_has_a_screenshot_light_and_dark(pages, reader):
 
 def text_of(html: str, markup: bool = False) -> str:
     """The text of a page's article (its HTML with markup=True): no nav, no table of contents."""
-    article = re.search(r'<article class="md-content__inner.*?</article>', html, re.S)
+    article = re.search(r'<article class="md-content__inner.*?</article>', html, re.DOTALL)
     return "" if not article else article[0] if markup else re.sub(r"<[^>]+>", "", article[0])
 
 
@@ -434,7 +434,7 @@ def test_print_edition_holds_every_page_of_the_nav_and_no_notebook(site, pages):
     book = [page for page in pages if not page.startswith(("print/", "notebooks/", "404"))]
     for page in book:
         html = (site / page).read_text()
-        title = re.search(r"<article.*?<h1[^>]*>(.*?)<", html, re.S)[1].strip()
+        title = re.search(r"<article.*?<h1[^>]*>(.*?)<", html, re.DOTALL)[1].strip()
         assert re.search(rf"<h1[^>]*>{re.escape(title)}<", edition), f"{page} ({title}) is not in the print edition"
         for figure in re.findall(r'src="(?:\.\./)*(assets/figures/[^"]+)"', html):
             assert f'src="../{figure}"' in edition, f"{figure} of {page} is not in the print edition"
@@ -495,9 +495,9 @@ BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the pr
     "missing figure": ("figures_loaded", "light", ARTICLE, ARTICLE + '<img src="gone.svg" alt="a plot">', "gone.svg"),
     "figure dark on dark": ("figures_readable", "dark", ARTICLE,
                             ARTICLE + f'<img src="{DARK_ON_DARK}" alt="a line">', "contrast"),
-    "notebook not run": ("notebook_outputs", "light", ARTICLE, ARTICLE + '<div class="book-notebook">'
-                         '<div class="language-python highlight"><pre><code>print(1)</code></pre></div></div>',
-                         "no output shown"),
+    "notebook not run": ("notebook_outputs", "light", ARTICLE, ARTICLE + (
+                         '<div class="book-notebook"><div class="language-python highlight"><pre><code>print(1)'
+                         "</code></pre></div></div>"), "no output shown"),
     "output fence as code": ("outputs_look_like_outputs", "light", "highlight book-output no-copy", "highlight",
                              "output fence"),
     "cell marker shown": ("outputs_look_like_outputs", "light", '<span class="c1"># ', '<span class="c1"># %% ',
@@ -505,8 +505,8 @@ BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the pr
     "equation too wide": ("equations_fit", "light", ARTICLE, ARTICLE +
                           '<div class="arithmatex"><div style="width: 1500px">wide</div></div>', "too wide"),
     "every equation focusable": ("equations_fit", "light", '<script src="../assets/book.js"></script>',
-                                 "<script>document.querySelectorAll('div.arithmatex').forEach(e => e.tabIndex = 0)"
-                                 "</script>", "focusable"),
+                                 ("<script>document.querySelectorAll('div.arithmatex').forEach(e => e.tabIndex = 0)"
+                                  "</script>"), "focusable"),
     "figure text too small": ("figure_text_legible", "light", ARTICLE, ARTICLE +
                               "<style>.md-typeset figure img { min-width: 0 !important; width: 200px; }</style>",
                               "text"),
