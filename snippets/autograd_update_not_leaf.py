@@ -24,3 +24,6 @@ print(w, w.is_leaf)
 loss = ((w * X - Y) ** 2).mean()
 loss.backward()
 print(w_made.grad)
+
+# %% The new w is not a leaf: backward() stored no gradient in it
+print(w.grad)

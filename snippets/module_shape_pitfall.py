@@ -10,25 +10,21 @@ Y = Y_flat.reshape(-1, 1)  # the fix: a column, like the predictions
 
 torch.manual_seed(42)
 model = nn.Linear(1, 1)
-
-
-def mse(y_pred, y):
-    return ((y_pred - y) ** 2).mean()
-
+loss_fn = nn.MSELoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 
 y_pred = model(X)
 print(f"y_pred: {list(y_pred.shape)}, Y_flat: {list(Y_flat.shape)}")
 print(f"y_pred - Y_flat: {list((y_pred - Y_flat).shape)}")
 
-# %% No error: every prediction is compared with every target
-print(f"loss with Y_flat: {mse(y_pred, Y_flat).item():.4f}")
-print(f"loss with Y:      {mse(y_pred, Y).item():.4f}")
+# %% No error, a warning: every prediction is compared with every target
+print(f"loss with Y_flat: {loss_fn(y_pred, Y_flat).item():.4f}")
+print(f"loss with Y:      {loss_fn(y_pred, Y).item():.4f}")
 
 # %% Training on the broadcast loss fits the wrong thing:
 # one constant, the mean of Y
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 for epoch in range(300):
-    loss = mse(model(X), Y_flat)  # 1. predict, 2. loss (the wrong one)
+    loss = loss_fn(model(X), Y_flat)  # 1. predict, 2. loss (the wrong one)
     loss.backward()  # 3. gradient
     optimizer.step()  # 4. update
     optimizer.zero_grad()
