@@ -6,6 +6,7 @@
   the notebooks), a bare `# %%` line is dropped.
 - Figures (`assets/figures/*.svg`) keep their text >= 9 CSS px on a phone: each gets a min-width from its
   smallest text, and scrolls sideways in its figure below that width.
+- The 404 page offers a way home (material's says only "404 - Not found").
 - The "Notebooks" nav section names each notebook by its chapter's number instead of repeating its title.
 - Highlighted code has fewer elements (a chapter's DOM is mostly code tokens and math): names and
   whitespace, drawn in the code's own colour, lose their <span>; neighbouring tokens of one colour
@@ -17,6 +18,7 @@
 import math
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File
 
@@ -99,3 +101,15 @@ def fewer_tokens(pre: str) -> str:
 def on_post_page(output, page, config):
     output = CODE.sub(lambda m: fewer_tokens(m[0]), output)
     return FIGURE.sub(with_min_width, output)
+
+
+NOT_FOUND = "<h1>404 - Not found</h1>"
+
+
+def on_post_template(output, template_name, config):
+    """404.html is served at any address: its link home is absolute, from site_url (or the root)."""
+    if template_name != "404.html":
+        return output
+    home = urlsplit(config.site_url or "/").path
+    return output.replace(NOT_FOUND, f'<h1>Page not found</h1>\n<p>There is no page at this address. Start again from '
+                                     f'<a href="{home}">the home page</a>, or search the book.</p>')
