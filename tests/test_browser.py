@@ -417,9 +417,12 @@ def test_search_finds_every_page_that_uses_an_identifier(term, site, pages, serv
     page.keyboard.type(term)
     page.locator(f'.md-search-result__item a[href*="h={term}" i]').first.wait_for()
     results = page.locator(".md-search-result__list")
-    for _ in range(10):  # material renders results in pages of ten as the list scrolls
+    count, steady = 0, 0
+    while steady < 3:  # material renders results in pages of ten as the list scrolls: until no more come
         results.evaluate("list => list.lastElementChild && list.lastElementChild.scrollIntoView()")
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(200)
+        now = page.locator(".md-search-result__item").count()
+        count, steady = now, steady + 1 if now == count else 0
     hrefs = page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
     found = {urlparse(href).path for href in hrefs}
     missed = sorted(p for p in using if urlparse(url_of(server, p)).path not in found)
