@@ -37,7 +37,8 @@ test: lint
 # shadow the standard library's numbers.
 bench: install
 	$(BIN)/python -m tests.bench
-	$(BIN)/python -m tests.bench_pages
+	$(BIN)/python -m tests.text_numbers
+	$(BIN)/python -m tests.budgets
 
 # Before moving the pins: the newest numpy, torch and mkdocs-material in a throw-away venv, the
 # doc-tests run there, and a diff of every output that changed (tests/upgrade_check.py).

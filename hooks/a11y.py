@@ -9,9 +9,7 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 
 
 def accessible(output, *args, **kwargs):
-    return output.replace(
-        SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'), 1
-    )
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'), 1)
 
 
 on_post_page = on_post_template = accessible  # chapters and notebooks, and 404.html

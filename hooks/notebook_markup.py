@@ -39,8 +39,11 @@ class AsWritten(HTMLFormatter):
     """Attributes in their order, `download` not `download=""`, only &, < and > escaped (as nbconvert)."""
 
     def __init__(self):
-        super().__init__(entity_substitution=HTMLFormatter.REGISTRY["minimal"].entity_substitution,
-                         void_element_close_prefix=None, empty_attributes_are_booleans=True)
+        super().__init__(
+            entity_substitution=HTMLFormatter.REGISTRY["minimal"].entity_substitution,
+            void_element_close_prefix=None,
+            empty_attributes_are_booleans=True,
+        )
 
     def attributes(self, tag):
         return tag.attrs.items()
@@ -63,15 +66,19 @@ def on_config(config):
 def alt_text(program: str, chapter: Path) -> str:
     """The chapter's alt text for the figure that `snippets/figure_NAME.py` draws."""
     name = program.removeprefix("figure_").removesuffix(".py")
-    found = re.search(FIGURE_IN_CHAPTER.format(name=re.escape(name)), chapter.read_text()) if chapter.is_file() else None
+    found = (
+        re.search(FIGURE_IN_CHAPTER.format(name=re.escape(name)), chapter.read_text()) if chapter.is_file() else None
+    )
     return found["alt"] if found else f"The figure that {program} draws"
 
 
 def code_block(pre_html: str, language: str, title: str = "") -> str:
     heading = f'<span class="filename">{title}</span>' if title else ""
     extra = " book-output no-copy" if title == "Output" else ""
-    return (f'<div class="language-{language} highlight{extra}">{heading}'
-            f"<pre><span></span><code>{pre_html}</code></pre></div>")
+    return (
+        f'<div class="language-{language} highlight{extra}">{heading}'
+        f"<pre><span></span><code>{pre_html}</code></pre></div>"
+    )
 
 
 def cell_html(cell, program: str, chapter: Path) -> str:

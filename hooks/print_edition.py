@@ -82,9 +82,14 @@ def on_page_context(context, page, config, nav):
     slugs = {p.url: slug_of(p) for p in pages}
     # The id is on an empty span, not the section: material names a code block after its nearest ancestor
     # with an id, and the copy buttons of one section would all copy its first block.
-    sections = [f'<section><span id="{slugs[p.url]}"></span>\n{relocated(contents[p.file.src_uri], p, slugs, page.url)}'
-                "\n</section>" for p in pages]
+    sections = [
+        f'<section><span id="{slugs[p.url]}"></span>\n{relocated(contents[p.file.src_uri], p, slugs, page.url)}'
+        "\n</section>"
+        for p in pages
+    ]
     listed = "".join(f'<li><a href="#{slugs[p.url]}">{p.title}</a></li>' for p in pages)
-    page.content = (contents[URI] + f'<nav aria-label="Contents"><ol class="book-print-contents">{listed}</ol></nav>\n'
-                    '<div class="book-print">\n' + "\n".join(sections) + "\n</div>")
+    page.content = (
+        contents[URI] + f'<nav aria-label="Contents"><ol class="book-print-contents">{listed}</ol></nav>\n'
+        '<div class="book-print">\n' + "\n".join(sections) + "\n</div>"
+    )
     return context

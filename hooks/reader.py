@@ -40,8 +40,9 @@ figures: dict[str, Path] = {}  # "NAME.svg" -> where the build made it
 def on_config(config):
     for entry in config.nav or []:
         if isinstance(entry, dict) and isinstance(entry.get("Notebooks"), list):
-            entry["Notebooks"] = [{notebook_title(title): uri} for item in entry["Notebooks"]
-                                  for title, uri in item.items()]
+            entry["Notebooks"] = [
+                {notebook_title(title): uri} for item in entry["Notebooks"] for title, uri in item.items()
+            ]
     return config
 
 
@@ -57,8 +58,9 @@ def on_files(files, config):
 
 
 def on_page_content(content, page, config, files):
-    content = OUTPUT_FENCE.sub(r'<div class="language-\1 highlight book-output no-copy"><span class="filename">Output</span>',
-                               content)
+    content = OUTPUT_FENCE.sub(
+        r'<div class="language-\1 highlight book-output no-copy"><span class="filename">Output</span>', content
+    )
     return BARE_MARKER.sub("", content).replace(TITLED_MARKER, '<span class="c1"># ')
 
 
@@ -111,5 +113,8 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     home = urlsplit(config.site_url or "/").path
-    return output.replace(NOT_FOUND, f'<h1>Page not found</h1>\n<p>There is no page at this address. Start again from '
-                                     f'<a href="{home}">the home page</a>, or search the book.</p>')
+    return output.replace(
+        NOT_FOUND,
+        f"<h1>Page not found</h1>\n<p>There is no page at this address. Start again from "
+        f'<a href="{home}">the home page</a>, or search the book.</p>',
+    )

@@ -69,6 +69,7 @@ def render_math(content, where):
     matches = list(ARITHMATEX.finditer(content))
     items = [(html.unescape(m["inline"] or m["display"]).strip(), m["display"] is not None) for m in matches]
     rendered = iter(render_tex(items, where))
+
     # Display math that is wider than the column scrolls sideways; docs/assets/book.js makes only such
     # an equation a Tab stop (axe: scrollable-region-focusable), at load and when the width changes.
     def element(m):

@@ -74,7 +74,40 @@ def serve_rebuild(book: Path) -> tuple[float, float]:
         serve.kill()
 
 
+def programs_cpu() -> None:
+    """Print `NAME CPU-seconds` for every program, each run once in this warmed Python (torch imported,
+    the optimizers' torch._dynamo too): what a program itself costs, the issue's "under 1 s of CPU"."""
+    import contextlib
+    import io
+    import runpy
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import torch
+
+    torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    for path in sorted((ROOT / "snippets").glob("[!_]*.py")):
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            contextlib.chdir(folder),
+            contextlib.redirect_stdout(io.StringIO()),
+        ):
+            start = time.process_time()
+            runpy.run_path(str(path), run_name="__main__")
+            print(f"{path.stem} {time.process_time() - start:.3f}", file=sys.stderr)
+
+
+def slowest_program() -> tuple[str, float]:
+    run = subprocess.run([sys.executable, "-m", "tests.bench", "--programs"], capture_output=True, text=True, env=ENV)
+    costs = [line.split() for line in run.stderr.splitlines() if len(line.split()) == 2]
+    name, cpu = max(costs, key=lambda nc: float(nc[1]), default=("(none ran)", "0"))
+    return name, float(cpu)
+
+
 def main():
+    if "--programs" in sys.argv:
+        return programs_cpu()
     print(f"load average before: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores")
     rows = []
     torch = timed(sys.executable, "-c", "import torch", repeat=3)
@@ -89,6 +122,8 @@ def main():
         warm = timed(sys.executable, "-m", "mkdocs", "build", "--strict", *site, cwd=book)
         rows.append(("make build, programs unchanged", warm, None))
         rows.append(("make serve, prose-only rebuild", serve_rebuild(book), (3, "3 s")))
+    name, cpu = slowest_program()
+    rows.append((f"slowest program: {name}", (cpu, cpu), (1, "1 s CPU")))
     if "--no-suite" not in sys.argv:
         # What `make test` runs once installed: lint, then the suite.
         lint = timed(sys.executable, "-m", "ruff", "check", ".")

@@ -148,28 +148,38 @@ class DocsHarness:
             if i in paired or is_output(m):
                 continue
             kind, indent = language(m["lang"]), m["indent"]
-            body = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip() for ln in m["body"].splitlines()]
+            body = [ln[len(indent) :] if ln.startswith(indent) else ln.lstrip() for ln in m["body"].splitlines()]
             if kind == "display":
                 if any(ln.lstrip().startswith(">>>") for ln in body):
-                    yield fail(m.start(), m.end(), f"a ```{m['lang']} fence with >>> prompts shows a Python "
-                               "session that nothing runs: make it a pycon fence")
+                    yield fail(
+                        m.start(),
+                        m.end(),
+                        f"a ```{m['lang']} fence with >>> prompts shows a Python "
+                        "session that nothing runs: make it a pycon fence",
+                    )
                 continue
             if kind is None:
                 named = f"in language {m['lang']!r}" if m["lang"] else "with no language"
-                yield fail(m.start(), m.end(), f"a fence {named} is not run: use python or pycon (run and "
-                           f"checked), or one of {sorted(DISPLAY)} (shown only)")
+                yield fail(
+                    m.start(),
+                    m.end(),
+                    f"a fence {named} is not run: use python or pycon (run and "
+                    f"checked), or one of {sorted(DISPLAY)} (shown only)",
+                )
                 continue
             block = Block(doc, text.count("\n", 0, m.start()) + 1, m["lang"], title_of(m), body, indent, kind=kind)
             end, problem = m.end(), None
             nxt = fences[i + 1] if i + 1 < len(fences) else None
-            if nxt and is_output(nxt) and not text[m.end():nxt.start()].strip() and nxt["indent"] == indent:
+            if nxt and is_output(nxt) and not text[m.end() : nxt.start()].strip() and nxt["indent"] == indent:
                 paired.add(i + 1)
-                block.output = "\n".join(ln[len(indent):] for ln in nxt["body"].splitlines())
+                block.output = "\n".join(ln[len(indent) :] for ln in nxt["body"].splitlines())
                 block.output_span = (nxt.start("body"), nxt.end("body"))
                 block.shows_warnings = title_of(nxt).lower().startswith("output and warning")
                 end = nxt.end()
                 if block.doctest:
-                    problem = "a doctest shows its output after each >>> line; the output fence after it is not compared"
+                    problem = (
+                        "a doctest shows its output after each >>> line; the output fence after it is not compared"
+                    )
                 elif block.not_run:
                     problem = "a block that is not run has no output: the output fence after it comes from nowhere"
             elif updating():
@@ -179,11 +189,15 @@ class DocsHarness:
             yield fail(m.start(), end, problem) if problem else Region(m.start(), end, block, self.evaluate)
         for i, m in enumerate(fences):
             if is_output(m) and i not in paired:
-                yield fail(m.start(), m.end(), "an output fence that follows no code block (output must come from code)")
+                yield fail(
+                    m.start(), m.end(), "an output fence that follows no code block (output must come from code)"
+                )
         spans = [(m.start(), m.end()) for m in fences]
         for m in text_numbers.FENCE.finditer(text):
             if ">" in m[1] and not any(a <= m.start() < b for a, b in spans):
-                yield fail(m.start(), m.end(), "a fence inside a blockquote is not run: put the fence outside the quote")
+                yield fail(
+                    m.start(), m.end(), "a fence inside a blockquote is not run: put the fence outside the quote"
+                )
         for m in text_numbers.CLAIM.finditer(text):
             if not any(a <= m.start() < b for a, b in spans):
                 yield Region(m.start(), m.end(), m["exprs"], self.claim)
@@ -207,8 +221,10 @@ class DocsHarness:
         named = re.search(r"[\w./-]+\.py\b", block.title)
         shown = [self.snippets.parse_snippet_target(m["target"])["path"] for m in map(INCLUDE.match, block.body) if m]
         if named and (not shown or set(shown) != {named.group()}):
-            return (f"{where}: the title names {named.group()} but the block shows "
-                    f"{', '.join(shown) if shown else 'code typed into the page'}: include the file the title names")
+            return (
+                f"{where}: the title names {named.group()} but the block shows "
+                f"{', '.join(shown) if shown else 'code typed into the page'}: include the file the title names"
+            )
         if block.not_run:
             reason = block.title.split(":", 1)[1].strip()
             if not reason:
@@ -243,7 +259,9 @@ class DocsHarness:
             except (Exception, SystemExit) as error:
                 printed = f"\nIt printed before that:\n{stdout.getvalue()}" if stdout.getvalue() else ""
                 return f"{where}: the block raised {type(error).__name__}: {error}\n{self.trace(error, name, block)}{printed}"
-        left_open = [v for k, v in namespace.items() if isinstance(v, io.IOBase) and not v.closed and before.get(k) != id(v)]
+        left_open = [
+            v for k, v in namespace.items() if isinstance(v, io.IOBase) and not v.closed and before.get(k) != id(v)
+        ]
         around += [f"it leaves {f!r} open: close files (with open(...) as f)" for f in left_open]
         for f in left_open:
             f.close()  # reported: closed now, its warning cannot surface in a later test
@@ -261,7 +279,9 @@ class DocsHarness:
         for expression in map(str.strip, filter(str.strip, example.parsed.split(";"))):
             try:
                 if not any(isinstance(node, ast.Name) for node in ast.walk(ast.parse(expression, mode="eval"))):
-                    return f"{where}: the claim `{expression}` names nothing the code computed: it would vouch for itself"
+                    return (
+                        f"{where}: the claim `{expression}` names nothing the code computed: it would vouch for itself"
+                    )
                 claims += [(value, example.line) for value in text_numbers.flatten(eval(expression, example.namespace))]
             except Exception as error:
                 return f"{where}: the claim `{expression}` failed: {type(error).__name__}: {error}"
@@ -283,7 +303,9 @@ class DocsHarness:
                 except Exception:  # the block's own test names the missing include
                     pass
         page = relative(example.path, self.root)
-        document.numbers = text_numbers.check_page(document.text, page, blocks, document.__dict__.get("claims", []), self.root)
+        document.numbers = text_numbers.check_page(
+            document.text, page, blocks, document.__dict__.get("claims", []), self.root
+        )
         if document.numbers.failures:
             return f"{page}: numbers in the text that no code gives:\n" + "\n".join(document.numbers.failures)
 

@@ -117,7 +117,10 @@ def run_alone(path: str, shows_warnings: bool = False) -> tuple[str, str]:
         warnings.simplefilter("error")
         before = set(sys.modules)
         try:
-            with print_only(printed, copy) as around, warnings_shown(printed) if shows_warnings else contextlib.nullcontext():
+            with (
+                print_only(printed, copy) as around,
+                warnings_shown(printed) if shows_warnings else contextlib.nullcontext(),
+            ):
                 runpy.run_path(copy, run_name="__main__")
         except BaseException:
             return printed.getvalue(), traceback.format_exc()

@@ -26,8 +26,10 @@ from tests.chromium import CHROMIUM, FLAGS, base_url, pages_of, serve, url_of
 from tests.conftest import NOTES, ROOT
 
 if not CHROMIUM and os.environ.get("CI") != "true":
-    pytest.skip("browser tests need Debian's Chromium (`apt-get install chromium`); CI installs it "
-                "and requires them", allow_module_level=True)
+    pytest.skip(
+        "browser tests need Debian's Chromium (`apt-get install chromium`); CI installs it and requires them",
+        allow_module_level=True,
+    )
 
 from PIL import Image  # noqa: E402  (pillow comes with matplotlib, a docs dependency)
 from playwright.sync_api import sync_playwright  # noqa: E402
@@ -40,6 +42,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 # --- serving the built site, one browser ------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def server(site):
@@ -77,6 +80,7 @@ def pages(site) -> list[str]:
 
 
 # --- loading a page ---------------------------------------------------------------------------------
+
 
 @dataclass
 class Visit:
@@ -227,8 +231,11 @@ def outputs_look_like_outputs(visit):
         return problems;
     }""")
     outputs = visit.page.locator(".md-content .book-output")
-    problems += [f"output fence {n}: a copy button" for n in range(outputs.count())
-                 if outputs.nth(n).locator(COPY_BUTTON).count()]
+    problems += [
+        f"output fence {n}: a copy button"
+        for n in range(outputs.count())
+        if outputs.nth(n).locator(COPY_BUTTON).count()
+    ]
     return problems
 
 
@@ -245,7 +252,9 @@ def math_problems(visit, width: int) -> list[str]:
         if width > 1000 and math["over"] > 1:
             problems.append(f"at {width} px, {math['over']} px too wide: {math['tex']}")
         if math["focusable"] != (math["over"] > 1):
-            problems.append(f"at {width} px, focusable={math['focusable']} but overflow {math['over']} px: {math['tex']}")
+            problems.append(
+                f"at {width} px, focusable={math['focusable']} but overflow {math['over']} px: {math['tex']}"
+            )
         if not math["cue"]:
             problems.append(f"no scroll cue: {math['tex']}")
     return problems
@@ -347,19 +356,24 @@ def accessibility(visit):
     if not visit.page.evaluate("'axe' in window"):
         visit.page.add_script_tag(content=AXE.read_text())
     violations = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
-    return [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}: "
-            f"{v['nodes'][0]['failureSummary'][:200]})"
-            for v in violations if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}: "
+        f"{v['nodes'][0]['failureSummary'][:200]})"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 # --- every page, every check ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", CHECKS)
 def test_every_page(name, scheme, pages, reader):
     problems = {page: found for page in pages if (found := CHECKS[name](reader(page, scheme)))}
     assert not problems, f"{name} ({scheme}):\n" + "\n".join(
-        f"  {page}: {problem}" for page, found in problems.items() for problem in found)
+        f"  {page}: {problem}" for page, found in problems.items() for problem in found
+    )
 
 
 def test_every_page_has_a_screenshot_light_and_dark(pages, reader):
@@ -375,6 +389,7 @@ def test_every_page_has_a_screenshot_light_and_dark(pages, reader):
 
 # --- reader journeys: search, the colour toggle ------------------------------------------------------
 
+
 def text_of(html: str, markup: bool = False) -> str:
     """The text of a page's article (its HTML with markup=True): no nav, no table of contents."""
     article = re.search(r'<article class="md-content__inner.*?</article>', html, re.DOTALL)
@@ -386,8 +401,11 @@ def test_search_finds_zero_grad_and_lands_on_its_chapter(site, pages, server, co
 
     A chapter, not its notebook, which repeats the chapter's code (hooks/build.py ranks notebooks lower)."""
     html = {page: (site / page).read_text() for page in pages}
-    mentions = {page: len(re.findall(r"\bzero_grad\b", text_of(html[page])))
-                for page in pages if 'class="book-notebook"' not in html[page] and not page.startswith("print/")}
+    mentions = {
+        page: len(re.findall(r"\bzero_grad\b", text_of(html[page])))
+        for page in pages
+        if 'class="book-notebook"' not in html[page] and not page.startswith("print/")
+    }
     chapter = max(mentions, key=mentions.get)
     if not mentions[chapter]:
         pytest.skip("no page mentions zero_grad yet (as a word, not in a file name)")
@@ -408,8 +426,12 @@ SEARCHED = ("zero_grad", "no_grad", "MSELoss", "requires_grad")
 def test_search_finds_every_page_that_uses_an_identifier(term, site, pages, server, contexts):
     """The index splits code on dots and brackets (mkdocs.yml, search `separator`), so an identifier is
     a word: every page whose text uses it is among the results, and no result links to an empty `?h=`."""
-    using = {page for page in pages if not page.startswith(("print/", "404"))
-             and re.search(rf"(?<![\w]){term}(?![\w])", text_of((site / page).read_text()))}
+    using = {
+        page
+        for page in pages
+        if not page.startswith(("print/", "404"))
+        and re.search(rf"(?<![\w]){term}(?![\w])", text_of((site / page).read_text()))
+    }
     if not using:
         pytest.skip(f"no page uses {term} yet")
     page = load(contexts["light"], server).page
@@ -477,44 +499,103 @@ def test_colour_toggle_switches_and_code_math_figures_stay_readable(site, pages,
 
 # --- the guards fail: each check, on a copy of a page broken on purpose ------------------------------
 
-DARK_ON_DARK = ("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='300' height='150'>"
-                "<path d='M10 140 L290 10' stroke='%23222' stroke-width='3'/></svg>")
+DARK_ON_DARK = (
+    "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='300' height='150'>"
+    "<path d='M10 140 L290 10' stroke='%23222' stroke-width='3'/></svg>"
+)
 ARTICLE = '<article class="md-content__inner md-typeset">'
 TOC = 'aria-label="Table of contents">'
 BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the problem must mention)
-    "CDN script": ("requests_to_other_hosts", "light", ARTICLE,
-                   ARTICLE + '<script src="https://cdn.example/x.js"></script>', "cdn.example"),
-    "console error": ("console_errors", "light", ARTICLE,
-                      ARTICLE + "<script>console.error('broken on purpose')</script>", "broken on purpose"),
+    "CDN script": (
+        "requests_to_other_hosts",
+        "light",
+        ARTICLE,
+        ARTICLE + '<script src="https://cdn.example/x.js"></script>',
+        "cdn.example",
+    ),
+    "console error": (
+        "console_errors",
+        "light",
+        ARTICLE,
+        ARTICLE + "<script>console.error('broken on purpose')</script>",
+        "broken on purpose",
+    ),
     "uncaught exception": ("console_errors", "light", ARTICLE, ARTICLE + "<script>null.f()</script>", "uncaught"),
     "raw inline math": ("unrendered_math", "light", ARTICLE, ARTICLE + r"<p>Here \(x^2\) is raw.</p>", r"\(x^2"),
     "raw display math": ("unrendered_math", "light", ARTICLE, ARTICLE + "<p>$$y = w x$$</p>", "$$y = w x"),
     "dollar math": ("unrendered_math", "light", ARTICLE, ARTICLE + r"<p>So $\hat y$ it is.</p>", r"$\hat y$"),
     "raw math in the contents": ("unrendered_math", "light", TOC, TOC + r"<span>Which \(w\)</span>", r"\(w\)"),
     "no copy button": ("copy_buttons", "light", '"content.code.copy", ', "", "0 copy buttons"),
-    "copy button copies other code": ("copy_buttons", "light", "</body>", "<script>addEventListener('load', () => "
-                                      "document.querySelectorAll('[data-md-type=copy]')[1].dataset.clipboardTarget"
-                                      " = '#__code_0 > code')</script></body>", "copied"),
+    "copy button copies other code": (
+        "copy_buttons",
+        "light",
+        "</body>",
+        "<script>addEventListener('load', () => "
+        "document.querySelectorAll('[data-md-type=copy]')[1].dataset.clipboardTarget"
+        " = '#__code_0 > code')</script></body>",
+        "copied",
+    ),
     "missing figure": ("figures_loaded", "light", ARTICLE, ARTICLE + '<img src="gone.svg" alt="a plot">', "gone.svg"),
-    "figure dark on dark": ("figures_readable", "dark", ARTICLE,
-                            ARTICLE + f'<img src="{DARK_ON_DARK}" alt="a line">', "contrast"),
-    "notebook not run": ("notebook_outputs", "light", ARTICLE, ARTICLE + (
-                         '<div class="book-notebook"><div class="language-python highlight"><pre><code>print(1)'
-                         "</code></pre></div></div>"), "no output shown"),
-    "output fence as code": ("outputs_look_like_outputs", "light", "highlight book-output no-copy", "highlight",
-                             "output fence"),
-    "cell marker shown": ("outputs_look_like_outputs", "light", '<span class="c1"># ', '<span class="c1"># %% ',
-                          "cell marker"),
-    "equation too wide": ("equations_fit", "light", ARTICLE, ARTICLE +
-                          '<div class="arithmatex"><div style="width: 1500px">wide</div></div>', "too wide"),
-    "every equation focusable": ("equations_fit", "light", '<script src="../assets/book.js"></script>',
-                                 ("<script>document.querySelectorAll('div.arithmatex').forEach(e => e.tabIndex = 0)"
-                                  "</script>"), "focusable"),
-    "figure text too small": ("figure_text_legible", "light", ARTICLE, ARTICLE +
-                              "<style>.md-typeset figure img { min-width: 0 !important; width: 200px; }</style>",
-                              "text"),
-    "image without alt": ("accessibility", "light", ARTICLE,
-                          ARTICLE + '<img src="../assets/images/favicon.png">', "image-alt"),
+    "figure dark on dark": (
+        "figures_readable",
+        "dark",
+        ARTICLE,
+        ARTICLE + f'<img src="{DARK_ON_DARK}" alt="a line">',
+        "contrast",
+    ),
+    "notebook not run": (
+        "notebook_outputs",
+        "light",
+        ARTICLE,
+        ARTICLE
+        + (
+            '<div class="book-notebook"><div class="language-python highlight"><pre><code>print(1)'
+            "</code></pre></div></div>"
+        ),
+        "no output shown",
+    ),
+    "output fence as code": (
+        "outputs_look_like_outputs",
+        "light",
+        "highlight book-output no-copy",
+        "highlight",
+        "output fence",
+    ),
+    "cell marker shown": (
+        "outputs_look_like_outputs",
+        "light",
+        '<span class="c1"># ',
+        '<span class="c1"># %% ',
+        "cell marker",
+    ),
+    "equation too wide": (
+        "equations_fit",
+        "light",
+        ARTICLE,
+        ARTICLE + '<div class="arithmatex"><div style="width: 1500px">wide</div></div>',
+        "too wide",
+    ),
+    "every equation focusable": (
+        "equations_fit",
+        "light",
+        '<script src="../assets/book.js"></script>',
+        ("<script>document.querySelectorAll('div.arithmatex').forEach(e => e.tabIndex = 0)</script>"),
+        "focusable",
+    ),
+    "figure text too small": (
+        "figure_text_legible",
+        "light",
+        ARTICLE,
+        ARTICLE + "<style>.md-typeset figure img { min-width: 0 !important; width: 200px; }</style>",
+        "text",
+    ),
+    "image without alt": (
+        "accessibility",
+        "light",
+        ARTICLE,
+        ARTICLE + '<img src="../assets/images/favicon.png">',
+        "image-alt",
+    ),
 }
 
 

@@ -72,13 +72,16 @@ def misuses(pages: dict[str, str], terms=TERMS) -> list[str]:
             continue
         first = use.search(text)
         if first.start() < definition:
-            found.append(f"{home}:{line(text, first.start())}: uses {term!r} before it defines it "
-                         f"at line {line(text, definition)}")
+            found.append(
+                f"{home}:{line(text, first.start())}: uses {term!r} before it defines it "
+                f"at line {line(text, definition)}"
+            )
         for page in order[: order.index(home)]:
             m = use.search(prose(pages[page]))
             if m:
-                found.append(f"{page}:{line(pages[page], m.start())}: uses {term!r} ({m[0]!r}), "
-                             f"defined later, on {home}")
+                found.append(
+                    f"{page}:{line(pages[page], m.start())}: uses {term!r} ({m[0]!r}), defined later, on {home}"
+                )
     return found
 
 
@@ -96,17 +99,29 @@ def test_term_is_defined_before_it_is_used(term):
     "pages, expected",
     [
         ({"a.md": "x", "b.md": "A **tensor** holds numbers.", "c.md": "A tensor again."}, []),
-        ({"a.md": "A tensor, undefined.", "b.md": "A **tensor** holds numbers."},
-         ["a.md:1: uses 'tensor' ('tensor'), defined later, on b.md"]),
-        ({"a.md": "x", "b.md": "Tensors first.\n\nA **tensor** holds numbers."},
-         ["b.md:1: uses 'tensor' before it defines it at line 3"]),
-        ({"a.md": "x", "b.md": "No definition of tensors here."},
-         ["b.md: never defines 'tensor' (in bold or italics)"]),
+        (
+            {"a.md": "A tensor, undefined.", "b.md": "A **tensor** holds numbers."},
+            ["a.md:1: uses 'tensor' ('tensor'), defined later, on b.md"],
+        ),
+        (
+            {"a.md": "x", "b.md": "Tensors first.\n\nA **tensor** holds numbers."},
+            ["b.md:1: uses 'tensor' before it defines it at line 3"],
+        ),
+        (
+            {"a.md": "x", "b.md": "No definition of tensors here."},
+            ["b.md: never defines 'tensor' (in bold or italics)"],
+        ),
         ({"a.md": "x", "b.md": "A *tensor* holds numbers; tensors are arrays."}, []),
         ({"a.md": "x"}, ["tensor: defined on b.md, which is not in the nav"]),
         # not uses: code, math, links, headings, italic titles, comments
-        ({"a.md": "`tensor` $tensor$ [tensors](b.md) *Tensors*\n# Tensors\n<!-- tensor -->\n"
-                  "```python\ntensor = 1\n```\n", "b.md": "A **tensor** holds numbers."}, []),
+        (
+            {
+                "a.md": "`tensor` $tensor$ [tensors](b.md) *Tensors*\n# Tensors\n<!-- tensor -->\n"
+                "```python\ntensor = 1\n```\n",
+                "b.md": "A **tensor** holds numbers.",
+            },
+            [],
+        ),
     ],
 )
 def test_the_check_fails_on_a_term_used_too_early(pages, expected):

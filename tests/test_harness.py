@@ -28,7 +28,9 @@ WARNS = "```python\nimport warnings\nfor step in (1, 2):\n    warnings.warn('car
 SHOWS_THE_WARNING = WARNS + '```text title="Output and warning"\nUserWarning: careful\n1\n2\n```\n'
 GOOD = '```python\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n'
 # Every way a number in the text is accounted for (tests/text_numbers.py): printed, claimed, arithmetic, structural, literal.
-NUMBERS = GOOD + """
+NUMBERS = (
+    GOOD
+    + """
 ## 2. The step
 
 ### Way 4: by hand
@@ -55,17 +57,30 @@ Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps.
 
 [^1]: A footnote.
 """
+)
 
 # page text -> what the failure report must contain
 FAULTS = {
-    "wrong digit": ('```python\nprint(1.25)\n```\n\n```text title="Output"\n1.26\n```\n', ["page.md:1", "-1.26", "+1.25"]),
-    "raising include": ('```python title="snippets/boom.py"\n--8<-- "snippets/boom.py"\n```\n', ["page.md:1", "snippets/boom.py:3", "ValueError: boom"]),
+    "wrong digit": (
+        '```python\nprint(1.25)\n```\n\n```text title="Output"\n1.26\n```\n',
+        ["page.md:1", "-1.26", "+1.25"],
+    ),
+    "raising include": (
+        '```python title="snippets/boom.py"\n--8<-- "snippets/boom.py"\n```\n',
+        ["page.md:1", "snippets/boom.py:3", "ValueError: boom"],
+    ),
     "raising inline block": ("text\n\n```python\nx = 1\n1 / 0\n```\n", ["page.md:3", "page.md:5", "ZeroDivisionError"]),
     "titled block": ('```python title="a title"\nraise ValueError("titled")\n```\n', ["page.md:1", "titled"]),
     "py fence": ('```py\nraise ValueError("py fence")\n```\n', ["py fence"]),
     "hl_lines and annotations": ('``` python hl_lines="1"\nraise ValueError("attrs") # (1)!\n```\n', ["attrs"]),
-    "block in an admonition": ('!!! note\n    ```python\n    raise ValueError("indented")\n    ```\n', ["page.md:2", "indented"]),
-    "missing include": ('```python\n--8<-- "snippets/nope.py"\n```\n', ["page.md:1", "snippets/nope.py", "could not be found"]),
+    "block in an admonition": (
+        '!!! note\n    ```python\n    raise ValueError("indented")\n    ```\n',
+        ["page.md:2", "indented"],
+    ),
+    "missing include": (
+        '```python\n--8<-- "snippets/nope.py"\n```\n',
+        ["page.md:1", "snippets/nope.py", "could not be found"],
+    ),
     "missing section": ('```python\n--8<-- "snippets/boom.py:nosuch"\n```\n', ["nosuch", "could not be located"]),
     "doctest": ("```pycon\n>>> 1 + 1\n3\n```\n", ["page.md:1", "Expected", "3", "Got", "2"]),
     "doctest in a python fence": ("```python\n>>> 2 * 2\n5\n```\n", ["Expected", "5", "4"]),
@@ -79,7 +94,10 @@ FAULTS = {
     ),
     "skip without reason": ('```python title="Not run:"\nprint(1)\n```\n', ["must say why"]),
     # numbers in the text: each changed number is named with page:line and the nearest number the code gives
-    "a changed number in prose": (GOOD + "\nIt printed 1.26.\n", ["page.md:9: 1.26 (prose)", "nearest number the code gives is 1.25"]),
+    "a changed number in prose": (
+        GOOD + "\nIt printed 1.26.\n",
+        ["page.md:9: 1.26 (prose)", "nearest number the code gives is 1.25"],
+    ),
     "a changed number in math": (GOOD + "\nText.\n\n$$\nw = 1.35\n$$\n", ["page.md:12: 1.35 (math)", "1.25"]),
     "a changed decimal shown with more digits": (GOOD + "\nIt printed $1.250001$.\n", ["page.md:9: 1.250001"]),
     "a whole number the code gives only approximately": (
@@ -88,18 +106,34 @@ FAULTS = {
     ),
     "a changed sign": (GOOD + "\nIt printed −1.25.\n", ["page.md:9: -1.25 (prose)"]),
     "a changed number in a caption": (
-        GOOD + '\n<figure markdown="span">\n  ![A plot.](a.svg)\n  <figcaption>It ends at 1.4.</figcaption>\n</figure>\n',
+        GOOD
+        + '\n<figure markdown="span">\n  ![A plot.](a.svg)\n  <figcaption>It ends at 1.4.</figcaption>\n</figure>\n',
         ["page.md:11: 1.4 (prose)"],
     ),
     "a changed number in alt text": (GOOD + "\n![A plot that ends at 1.4](a.svg)\n", ["page.md:9: 1.4 (prose)"]),
     "a changed number in an admonition": (GOOD + '\n!!! note "Note"\n    It printed 2.25.\n', ["page.md:10: 2.25"]),
     "a changed number in a table": (GOOD + "\n| a | b |\n| --- | --- |\n| 1.25 | 3 |\n", ["page.md:11: 3 (prose)"]),
     "a number in inline code that is no literal": (GOOD + "\nSee `print(8)`.\n", ["page.md:9: 8 (code)"]),
-    "wrong arithmetic in math": (GOOD + "\nHere $1 - 0.01 \\cdot 15 = 0.86$.\n", ["page.md:9: `1 - 0.01 \\cdot 15 = 0.86` is wrong: the left side is 0.85"]),
-    "wrong arithmetic in a fraction": (GOOD + "\nHere $\\frac{2}{15} \\approx 0.143$.\n", ["page.md:9: `\\frac{2}{15} \\approx 0.143` is wrong: the left side is 0.133333"]),
-    "a claim that changed": (GOOD + "\nA rate of 0.2.\n<!-- claim: round(0.1 * 3, 1) -->\n", ["page.md:9: 0.2", "nearest number the code gives is 0.3 (line 10)"]),
-    "a claim of literals only": (GOOD + "\nA rate.\n<!-- claim: 0.1 * 3 -->\n", ["page.md:10", "the claim `0.1 * 3` names nothing"]),
-    "a claim that fails": (GOOD + "\n<!-- claim: nothing -->\n", ["page.md:9", "the claim `nothing` failed: NameError"]),
+    "wrong arithmetic in math": (
+        GOOD + "\nHere $1 - 0.01 \\cdot 15 = 0.86$.\n",
+        ["page.md:9: `1 - 0.01 \\cdot 15 = 0.86` is wrong: the left side is 0.85"],
+    ),
+    "wrong arithmetic in a fraction": (
+        GOOD + "\nHere $\\frac{2}{15} \\approx 0.143$.\n",
+        ["page.md:9: `\\frac{2}{15} \\approx 0.143` is wrong: the left side is 0.133333"],
+    ),
+    "a claim that changed": (
+        GOOD + "\nA rate of 0.2.\n<!-- claim: round(0.1 * 3, 1) -->\n",
+        ["page.md:9: 0.2", "nearest number the code gives is 0.3 (line 10)"],
+    ),
+    "a claim of literals only": (
+        GOOD + "\nA rate.\n<!-- claim: 0.1 * 3 -->\n",
+        ["page.md:10", "the claim `0.1 * 3` names nothing"],
+    ),
+    "a claim that fails": (
+        GOOD + "\n<!-- claim: nothing -->\n",
+        ["page.md:9", "the claim `nothing` failed: NameError"],
+    ),
     "a changed number in a snippet's comment": (
         '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n',
         ["snippets/step.py:3: -31 (a comment)", "nearest number its block prints is -30"],
@@ -107,9 +141,13 @@ FAULTS = {
 }
 FAULTS |= {
     "a warning the output fence does not show": (
-        WARNS + '```text title="Output and warning"\n1\n2\n```\n', ["page.md:1", "+UserWarning: careful"]),
+        WARNS + '```text title="Output and warning"\n1\n2\n```\n',
+        ["page.md:1", "+UserWarning: careful"],
+    ),
     "a warning under a plain output fence": (
-        WARNS + '```text title="Output"\nUserWarning: careful\n1\n2\n```\n', ["page.md:1", "UserWarning: careful"]),
+        WARNS + '```text title="Output"\nUserWarning: careful\n1\n2\n```\n',
+        ["page.md:1", "UserWarning: careful"],
+    ),
 }
 FAULTS |= {  # ways a page could show code that never ran
     "a Python fence": ('```Python\nraise ValueError("capital")\n```\n', ["page.md:1", "ValueError: capital"]),
@@ -117,18 +155,29 @@ FAULTS |= {  # ways a page could show code that never ran
     "a python3 fence": ('```python3 title="x"\nraise ValueError("python3")\n```\n', ["ValueError: python3"]),
     "an ipython fence": ('```ipython\nraise ValueError("ipython")\n```\n', ["ValueError: ipython"]),
     "a python-console fence": ("```python-console\n>>> 1 + 1\n3\n```\n", ["page.md:1", "Expected", "3", "Got", "2"]),
-    "a fence in an unknown language": ("```rust\nfn main() {}\n```\n", ["page.md:1", "'rust' is not run", "python or pycon"]),
+    "a fence in an unknown language": (
+        "```rust\nfn main() {}\n```\n",
+        ["page.md:1", "'rust' is not run", "python or pycon"],
+    ),
     "a fence with no language": ("```\nprint(2)\n```\n", ["page.md:1", "no language"]),
     "prompts in a text fence": ("Text.\n\n```text\n>>> 1 + 1\n3\n```\n", ["page.md:3", ">>> prompts", "pycon"]),
     "a pycon fence without a prompt": ("```pycon\n1 + 1\n```\n", ["page.md:1", "must start with a >>> prompt"]),
     "an output fence after a doctest": (
-        '```pycon\n>>> 1 + 1\n2\n```\n\n```text title="Output"\n3\n```\n', ["page.md:1", "not compared"]
+        '```pycon\n>>> 1 + 1\n2\n```\n\n```text title="Output"\n3\n```\n',
+        ["page.md:1", "not compared"],
     ),
     "an output fence after a block not run": (
-        '```python title="Not run: slow"\nprint(1)\n```\n\n```text title="Output"\n1\n```\n', ["page.md:1", "no output"]
+        '```python title="Not run: slow"\nprint(1)\n```\n\n```text title="Output"\n1\n```\n',
+        ["page.md:1", "no output"],
     ),
-    "an output title in lower case": ('```python\nprint(1.25)\n```\n\n```text title="output"\n1.26\n```\n', ["-1.26", "+1.25"]),
-    "an output title in single quotes": ("```python\nprint(1.25)\n```\n\n```text title='Output'\n1.26\n```\n", ["-1.26", "+1.25"]),
+    "an output title in lower case": (
+        '```python\nprint(1.25)\n```\n\n```text title="output"\n1.26\n```\n',
+        ["-1.26", "+1.25"],
+    ),
+    "an output title in single quotes": (
+        "```python\nprint(1.25)\n```\n\n```text title='Output'\n1.26\n```\n",
+        ["-1.26", "+1.25"],
+    ),
     "a title naming another file": (
         '```python title="snippets/step.py"\n--8<-- "snippets/boom.py"\n```\n',
         ["page.md:1", "the title names snippets/step.py but the block shows snippets/boom.py"],
@@ -142,12 +191,27 @@ FAULTS |= {  # ways a page could show code that never ran
     "a fence in a blockquote": ("> Quote.\n>\n> ```python\n> print(1)\n> ```\n", ["page.md:3", "inside a blockquote"]),
     "stderr": ('```python\nimport sys\nprint("oops", file=sys.stderr)\n```\n', ["page.md:1", "sys.stderr", "oops"]),
     "os.write": ('```python\nimport os\nos.write(1, b"hidden\\n")\n```\n', ["page.md:1", "around print", "hidden"]),
-    "sys.__stdout__": ('```python\nimport sys\nprint("hidden", file=sys.__stdout__)\n```\n', ["around print", "hidden"]),
-    "a subprocess": ('```python\nimport subprocess\nsubprocess.run(["echo", "hidden"])\n```\n', ["around print", "hidden"]),
-    "atexit": ('```python\nimport atexit\natexit.register(print, "late")\n```\n', ["page.md:1", "exit functions", "atexit"]),
+    "sys.__stdout__": (
+        '```python\nimport sys\nprint("hidden", file=sys.__stdout__)\n```\n',
+        ["around print", "hidden"],
+    ),
+    "a subprocess": (
+        '```python\nimport subprocess\nsubprocess.run(["echo", "hidden"])\n```\n',
+        ["around print", "hidden"],
+    ),
+    "atexit": (
+        '```python\nimport atexit\natexit.register(print, "late")\n```\n',
+        ["page.md:1", "exit functions", "atexit"],
+    ),
     "a file left open": ('```python\nf = open("x.txt", "w")\n```\n\n' + GOOD, ["page.md:1", "leaves", "x.txt", "open"]),
-    "a block that exits": ('```python\nraise SystemExit("bye")\n```\n\n' + GOOD, ["page.md:1", "the block raised SystemExit: bye"]),
-    "a file never closed": ('```python\nopen("y.txt", "w").write("a")\n```\n\n' + GOOD, ["page.md:1", "ResourceWarning", "y.txt"]),
+    "a block that exits": (
+        '```python\nraise SystemExit("bye")\n```\n\n' + GOOD,
+        ["page.md:1", "the block raised SystemExit: bye"],
+    ),
+    "a file never closed": (
+        '```python\nopen("y.txt", "w").write("a")\n```\n\n' + GOOD,
+        ["page.md:1", "ResourceWarning", "y.txt"],
+    ),
 }
 PAGE_NAMES = {"a .markdown page": "page.markdown"}
 EDITS = {"a changed number in a snippet's comment": ("snippets/step.py", "w = 0: -30", "w = 0: -31")}
@@ -240,12 +304,17 @@ def test_no_page_escapes_the_harness():
     """mkdocs also renders what mkdocs-jupyter includes (*.ipynb): one in docs/ would show its stored outputs."""
     harness = DocsHarness(ROOT)
     notebooks = sorted(Path(harness.sybil.path).rglob("*.ipynb"))
-    assert not notebooks, f"notebooks in docs/ are rendered unchecked (chapter notebooks come from snippets/): {notebooks}"
+    assert not notebooks, (
+        f"notebooks in docs/ are rendered unchecked (chapter notebooks come from snippets/): {notebooks}"
+    )
 
 
 # -- the per-program test (tests/test_snippets.py), run on a throwaway book of programs ---------------
 PROGRAMS = {  # program -> what the per-program test must say about it
-    "prints_a_set_of_strings": ('print({"alpha", "beta", "gamma", "delta"})\n', "prints differently on another machine"),
+    "prints_a_set_of_strings": (
+        'print({"alpha", "beta", "gamma", "delta"})\n',
+        "prints differently on another machine",
+    ),
     "prints_the_cpu_count": ("import os\nprint(os.cpu_count())\n", "prints differently on another machine"),
     "writes_to_stderr": ('import sys\nprint("oops", file=sys.stderr)\n', "sys.stderr"),
     "writes_to_fd_1": ('import os\nos.write(1, b"hidden\\n")\n', "around print"),
@@ -278,10 +347,17 @@ def program_tests(tmp_path_factory) -> dict[str, str]:
     (book / "docs" / "page.md").write_text(page)
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", "copied", "-p", "no:cacheprovider"],
-        cwd=book, capture_output=True, text=True, timeout=600,
+        cwd=book,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
-    sections = re.split(r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.MULTILINE)
-    errors = ["\n".join(re.findall(r"^E +(.*)$", section, re.MULTILINE)) for section in sections[2::2]]  # not the test's source
+    sections = re.split(
+        r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.MULTILINE
+    )
+    errors = [
+        "\n".join(re.findall(r"^E +(.*)$", section, re.MULTILINE)) for section in sections[2::2]
+    ]  # not the test's source
     reports = dict.fromkeys(PROGRAMS, "") | dict(zip(sections[1::2], errors))
     failing = [name for name, (_, fragment) in PROGRAMS.items() if fragment]
     assert [name for name in PROGRAMS if reports[name]] == failing, run.stdout + run.stderr

@@ -27,8 +27,9 @@ if not LINKCHECKER:
 
 
 def broken_links(url: str) -> tuple[int, str]:
-    run = subprocess.run([LINKCHECKER, "--no-status", "--no-warnings", url],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [LINKCHECKER, "--no-status", "--no-warnings", url], capture_output=True, text=True, check=False
+    )
     return run.returncode, run.stdout
 
 

@@ -53,7 +53,9 @@ def test_the_closed_form_of_n_steps_matches_a_run_and_reaches_least_squares(prog
     printed = dict(line.split(":", 1) for line in capsys.readouterr().out.splitlines())
     best, ran = ns["best"], ns["ran"]
     assert np.allclose(best, [2, 0])
-    assert printed["GD,  100 steps, formula"].strip() == printed["GD,  100 steps, run"].strip()  # the formula is the run
+    assert (
+        printed["GD,  100 steps, formula"].strip() == printed["GD,  100 steps, run"].strip()
+    )  # the formula is the run
     assert np.abs(ran - best).sum() > 0.3  # after 100 steps: still far
     assert np.abs(ns["theta"] - best).max() < 1e-3  # the formula's 5000 steps: there
     assert printed["GD, 5000 steps, formula"].strip() == printed["least squares"].strip()

@@ -72,7 +72,9 @@ def test_downloaded_notebook_ran_alone_and_prints_what_the_chapter_shows(site, c
     for program, shown in CHAPTERS[chapter]:
         outputs = [out for cell in code if cell.metadata["snippet"] == program for out in cell.outputs]
         stderr = [out.text for out in outputs if out.output_type == "stream" and out.name == "stderr"]
-        assert not stderr or program in SHOWING_WARNINGS, f"{program} wrote to stderr in the notebook:\n{''.join(stderr)}"
+        assert not stderr or program in SHOWING_WARNINGS, (
+            f"{program} wrote to stderr in the notebook:\n{''.join(stderr)}"
+        )
         printed = "".join(out.text for out in outputs if out.output_type == "stream" and out.name == "stdout")
         assert normalized(printed) == normalized(shown), f"{program} prints other output in {chapter}.ipynb"
 

@@ -17,12 +17,15 @@ def log(capsys, program, name):
     return capsys.readouterr().out.splitlines()
 
 
-@pytest.mark.parametrize("name, line", [
-    ("numpy_gd_original", "epoch 1: w = 1.200, loss = 30.00000000"),
-    ("optim_sgd_mseloss_every_epoch", "epoch 2: w = 0.555, loss = 21.67499924"),
-    ("optim_sgd_mseloss_every_epoch", "epoch 11: w = 1.665, loss = 1.16278565"),
-    ("autograd_gd_f3x", "epoch 10: w = 2.167, loss = 9.62576866"),
-])
+@pytest.mark.parametrize(
+    "name, line",
+    [
+        ("numpy_gd_original", "epoch 1: w = 1.200, loss = 30.00000000"),
+        ("optim_sgd_mseloss_every_epoch", "epoch 2: w = 0.555, loss = 21.67499924"),
+        ("optim_sgd_mseloss_every_epoch", "epoch 11: w = 1.665, loss = 1.16278565"),
+        ("autograd_gd_f3x", "epoch 10: w = 2.167, loss = 9.62576866"),
+    ],
+)
 def test_the_programs_still_print_the_notebooks_numbers(program, capsys, name, line):
     assert line in log(capsys, program, name)
 
@@ -89,10 +92,18 @@ def test_percent_f_of_a_tensor_that_requires_grad_warns_and_item_prints_the_same
     as_written = capsys.readouterr().out
     assert caught and all("requires_grad=True to a scalar" in str(w.message) for w in caught)
     # with .item() on each tensor, the same numbers and no warning
-    fixed = re.sub(r"% \(iter\+1, (.*)\)\)", lambda m: "% (iter+1, " + ", ".join(
-        f"{v.strip()}.item()" if not v.strip().endswith(".item()") else v for v in m[1].split(",")) + "))", source)
-    fixed = fixed.replace('% forward(5, w))', '% forward(5, w).item())').replace(
-        "dtype=torch.float32)))", "dtype=torch.float32)).item())")
+    fixed = re.sub(
+        r"% \(iter\+1, (.*)\)\)",
+        lambda m: (
+            "% (iter+1, "
+            + ", ".join(f"{v.strip()}.item()" if not v.strip().endswith(".item()") else v for v in m[1].split(","))
+            + "))"
+        ),
+        source,
+    )
+    fixed = fixed.replace("% forward(5, w))", "% forward(5, w).item())").replace(
+        "dtype=torch.float32)))", "dtype=torch.float32)).item())"
+    )
     assert fixed != source
     copy = tmp_path / f"{name}_item.py"
     copy.write_text(fixed)

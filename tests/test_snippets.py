@@ -52,8 +52,9 @@ def test_copied_program_prints_what_its_page_shows(name, runs):
     (printed, error), (elsewhere, error_elsewhere) = (runs[machine]()[name] for machine in MACHINES)
     assert not error, f"snippets/{name}.py failed when run alone:\n{error}"
     assert not error_elsewhere, f"snippets/{name}.py failed on another machine:\n{error_elsewhere}"
-    assert printed == elsewhere, f"snippets/{name}.py prints differently on another machine ({MACHINES}):\n" + "\n".join(
-        difflib.unified_diff(printed.splitlines(), elsewhere.splitlines(), *MACHINES, lineterm="")
+    assert printed == elsewhere, (
+        f"snippets/{name}.py prints differently on another machine ({MACHINES}):\n"
+        + "\n".join(difflib.unified_diff(printed.splitlines(), elsewhere.splitlines(), *MACHINES, lineterm=""))
     )
     assert normalized(printed) == normalized(shown), f"{where} shows other output than snippets/{name}.py prints"
 

@@ -43,13 +43,15 @@ STRUCTURAL = [
     (r"\[\d+\.(?=\s)", "a chapter number leading a link's text: [2. Gradients by hand](...)"),
     (r"(?i)\bchapters?\s+\d+(\s*(,|and|or|to|-|–)\s*\d+)*", "a chapter number"),
     (r"(?<![\w.])0\d\d(?![\w.])", "a notebook id (000 to 004): nothing computed is written with a leading zero"),
-    (r"\b(Python|PyTorch|NumPy|Matplotlib|MkDocs|Jupyter|KaTeX|Node\.js|CUDA)\s+v?\d+(\.\d+)*\+?",
-     "a version after a product name"),
+    (
+        r"\b(Python|PyTorch|NumPy|Matplotlib|MkDocs|Jupyter|KaTeX|Node\.js|CUDA)\s+v?\d+(\.\d+)*\+?",
+        "a version after a product name",
+    ),
     (r"\[\^[^\]]*\]", "a footnote marker"),
     (r"#\s*\(\d+\)!?", "a code annotation marker: # (1)!"),
     (r"\]\([^)]*\)|</?[A-Za-z][^>\n]*>|https?://\S+", "a link target, an HTML tag's attributes, an address"),
     (r"[\w./-]+\.(py|md|svg|ipynb|png|txt|yml|json|css|js)\b", "a file name"),
-    (r"\{\s*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}", "attributes of an element (attr_list): { width=\"300\" }"),
+    (r"\{\s*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}", 'attributes of an element (attr_list): { width="300" }'),
 ]
 MATH_STRUCTURAL = [  # in math, outside arithmetic chains
     (r"_\{[^{}]*\}|_\d+|\^\{[^{}]*\}|\^\d", "an index or a power: x_1, W_{2}, x^2, \\frac{d^2 J}{dw^2}"),
@@ -60,7 +62,9 @@ COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 CLAIM = re.compile(r"<!--\s*claim:(?P<exprs>.*?)-->", re.DOTALL)
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\$(?!\s)([^$\n]+?)(?<!\s)\$|\\\((.+?)\\\)", re.DOTALL)
-STATEMENT_BREAK = re.compile(r"\\q?quad|\\\\|\\iff|\\implies|\\Rightarrow|\\text\{[^}]*\}|,(?=\s)|;|<|>|\\le|\\ge|\\lt|\\gt|\\neq|\\in\b")
+STATEMENT_BREAK = re.compile(
+    r"\\q?quad|\\\\|\\iff|\\implies|\\Rightarrow|\\text\{[^}]*\}|,(?=\s)|;|<|>|\\le|\\ge|\\lt|\\gt|\\neq|\\in\b"
+)
 RELATION = re.compile(r"=|\\approx|\\simeq")
 KINDS = ("printed", "claimed", "arithmetic", "literal", "structural")
 
@@ -292,7 +296,10 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], 
     (value, line); root, if given, shortens the paths of snippet files in messages."""
     report = Report()
     newlines = [i for i, c in enumerate(text) if c == "\n"]
-    line_at = lambda pos: bisect.bisect_left(newlines, pos) + 1
+
+    def line_at(pos):
+        return bisect.bisect_left(newlines, pos) + 1
+
     fences = [(m.start(), m.end()) for m in FENCE.finditer(text)]
     printed = [(v, block.line) for block in blocks for v in numbers_in(output_of(block))]  # (value, line)
     lits = literals(blocks)
