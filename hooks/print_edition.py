@@ -78,6 +78,7 @@ def relocated(content: str, page, slugs: dict[str, str], here: str) -> str:
 def on_page_context(context, page, config, nav):
     if page.file.src_uri != URI:
         return context
+    page.edit_url = None  # generated from the other pages: no file of docs/ to edit
     pages = [p for p in nav.pages if p.file.src_uri.endswith(".md") and p.file.src_uri != URI]
     slugs = {p.url: slug_of(p) for p in pages}
     # The id is on an empty span, not the section: material names a code block after its nearest ancestor

@@ -63,8 +63,8 @@ def test_pages_have_absolute_canonical_links_and_edit_links_that_call_no_api(sit
         if page.name == "index.html":
             assert re.search(r'<link rel="canonical" href="https://', text), page
         edits = re.findall(r'<a href="([^"]*)" title="Edit this page"', text)
-        if page.parent.parent.name == "notebooks":
-            assert not edits, f"{page}: a generated notebook has no Markdown to edit"
+        if page.parent.parent.name == "notebooks" or page.parent.name == "print":
+            assert not edits, f"{page}: a generated page (notebook, print edition) has no Markdown to edit"
         elif page.name == "index.html":
             source = page.parent.relative_to(site).as_posix()
             assert edits and edits[0].endswith(f"/docs/{source + '.md' if source != '.' else 'index.md'}"), page
