@@ -3,6 +3,9 @@
 from pathlib import Path
 
 from tests.docs_harness import DocsHarness, apply_updates
+from tests.run_alone import on_this_machine
+
+on_this_machine()  # tests/test_snippets.py runs the pages again as if on other machines
 
 pytest_collect_file = DocsHarness(Path(__file__).parent).sybil.pytest()
 

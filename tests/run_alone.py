@@ -99,14 +99,19 @@ def warnings_shown(stream):
         yield
 
 
+def on_this_machine() -> None:
+    """BOOK_CPU_COUNT=N: pretend to be a machine with N cores (tests/test_snippets.py's other machine)."""
+    if "BOOK_CPU_COUNT" in os.environ:
+        count = int(os.environ["BOOK_CPU_COUNT"])
+        os.cpu_count = multiprocessing.cpu_count = lambda: count
+        os.sched_getaffinity = lambda pid: set(range(count))
+
+
 def run_alone(path: str, shows_warnings: bool = False) -> tuple[str, str]:
     """(what the program printed, what went wrong or ""); shows_warnings: its page shows its warnings."""
     for name in [m for m in sys.modules if m == "tests" or m.startswith("tests.")]:
         del sys.modules[name]  # unpickling this function imported them: the program must not find them
-    if "BOOK_CPU_COUNT" in os.environ:  # a machine with another number of cores
-        count = int(os.environ["BOOK_CPU_COUNT"])
-        os.cpu_count = multiprocessing.cpu_count = lambda: count
-        os.sched_getaffinity = lambda pid: set(range(count))
+    on_this_machine()
     printed = io.StringIO()
     with tempfile.TemporaryDirectory() as folder:
         copy = shutil.copy(path, folder)

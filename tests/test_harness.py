@@ -364,6 +364,39 @@ def program_tests(tmp_path_factory) -> dict[str, str]:
     return reports
 
 
+# A page's own blocks (not whole programs) that print what differs between machines.
+MACHINE_DEPENDENT = {
+    "a set of strings": 'print(sorted({"alpha", "beta"}), {"alpha", "beta", "gamma", "delta"})',
+    "the number of cores": "import os\nprint(os.cpu_count())",
+}
+
+
+@pytest.mark.parametrize("what", MACHINE_DEPENDENT)
+def test_the_pages_are_run_on_other_machines_too(what, tmp_path):
+    """tests/test_snippets.py runs the doc-tests again on each of its machines: the block fails on one."""
+    for name in ("__init__", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
+        (tmp_path / "tests").mkdir(exist_ok=True)
+        (tmp_path / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
+    (tmp_path / "conftest.py").write_text(CONFTEST)
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML)
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "docs").mkdir()
+    code = MACHINE_DEPENDENT[what]
+    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    (tmp_path / "docs" / "page.md").write_text(
+        f'Text.\n\n```python\n{code}\n```\n\n```text title="Output"\n{printed}```\n'
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", "other_machines", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "docs/page.md:3: the output fence does not match" in run.stdout, run.stdout
+
+
 @pytest.mark.parametrize("name", PROGRAMS)
 def test_the_program_test_catches(name, program_tests):
     fragment = PROGRAMS[name][1]

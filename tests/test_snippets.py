@@ -4,6 +4,8 @@ A program's test is `pytest tests/test_snippets.py -k NAME`; its page is the doc
 """
 
 import difflib
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +59,24 @@ def test_copied_program_prints_what_its_page_shows(name, runs):
         + "\n".join(difflib.unified_diff(printed.splitlines(), elsewhere.splitlines(), *MACHINES, lineterm=""))
     )
     assert normalized(printed) == normalized(shown), f"{where} shows other output than snippets/{name}.py prints"
+
+
+def test_pages_print_the_same_on_other_machines(tmp_path):
+    """The doc-tests again, on each machine (hash seed, cores, HOME, temporary folder): a block of a page
+    that prints a set of strings or the number of cores fails on one of them, naming its page and line."""
+    runs = {}
+    for machine, env in MACHINES.items():
+        home = tmp_path / machine.replace(" ", "_").replace("'", "")
+        home.mkdir()
+        env = {**os.environ, **env, "HOME": str(home), "TMPDIR": str(home), "BOOK_UPDATE_OUTPUTS": "0"}
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "docs"]
+        runs[machine] = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    for machine, run in runs.items():
+        report = run.communicate()[0]
+        failed = re.findall(r"^(\S+:\d+: .*)$", report, re.MULTILINE)
+        assert run.returncode == 0, f"the pages print otherwise on {machine} ({MACHINES[machine]}):\n" + "\n".join(
+            failed or report.splitlines()[-20:]
+        )
 
 
 def test_cli_lists_every_program():
