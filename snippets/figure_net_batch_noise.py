@@ -16,7 +16,7 @@ from torch.utils.data import DataLoader, TensorDataset
 
 torch.set_num_threads(1)  # tiny tensors: one thread wastes no time on hand-offs
 rng = np.random.default_rng(0)
-N, H = 100, 16  # samples, hidden units
+N, K = 100, 16  # samples, hidden units
 X = rng.uniform(-3, 3, size=(N, 1))
 noise = 0.1  # the standard deviation of the noise
 Y = np.sin(X) + noise * rng.normal(size=(N, 1))
@@ -31,7 +31,7 @@ loss_fn = nn.MSELoss()
 # %% One run per batch size: the training loss after every update
 def train(batch_size, n_epochs=8):
     torch.manual_seed(1)  # the same initial weights for every batch size
-    model = nn.Sequential(nn.Linear(1, H), nn.Tanh(), nn.Linear(H, 1))
+    model = nn.Sequential(nn.Linear(1, K), nn.Tanh(), nn.Linear(K, 1))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     batches = DataLoader(TensorDataset(X_train, Y_train), batch_size,
                          shuffle=True,

@@ -14,35 +14,35 @@ import numpy as np
 import torch
 
 rng = np.random.default_rng(0)
-N, H = 100, 16  # samples, hidden units
+N, K = 100, 16  # samples, hidden units
 X = rng.uniform(-3, 3, size=(N, 1))  # (N, 1)
 noise = 0.1  # the standard deviation of the noise
 Y = np.sin(X) + noise * rng.normal(size=(N, 1))  # (N, 1)
 params = {
-    "W1": rng.normal(size=(1, H)),  # (1, H)
-    "b1": np.zeros(H),  # (H,)
-    "W2": rng.normal(size=(H, 1)) / np.sqrt(H),  # (H, 1)
+    "W1": rng.normal(size=(1, K)),  # (1, K)
+    "b1": np.zeros(K),  # (K,)
+    "W2": rng.normal(size=(K, 1)) / np.sqrt(K),  # (K, 1)
     "b2": np.zeros(1),  # (1,)
 }
 
 
 def forward(p, X):
-    z = X @ p["W1"] + p["b1"]  # (N, 1) @ (1, H) + (H,) -> (N, H)
-    h = np.tanh(z)  # (N, H): the hidden layer's activations
-    y_pred = h @ p["W2"] + p["b2"]  # (N, H) @ (H, 1) + (1,) -> (N, 1)
+    z = X @ p["W1"] + p["b1"]  # (N, 1) @ (1, K) + (K,) -> (N, K)
+    h = np.tanh(z)  # (N, K): the hidden layer's activations
+    y_pred = h @ p["W2"] + p["b2"]  # (N, K) @ (K, 1) + (1,) -> (N, 1)
     return y_pred, h  # h is the cache the backward pass needs
 
 
 def backward(p, X, Y, y_pred, h):
     d_y_pred = 2 / len(X) * (y_pred - Y)  # (N, 1): dL/dy_pred
     grads = {
-        "W2": h.T @ d_y_pred,  # (H, N) @ (N, 1) -> (H, 1)
+        "W2": h.T @ d_y_pred,  # (K, N) @ (N, 1) -> (K, 1)
         "b2": d_y_pred.sum(axis=0),  # (1,): b2 is added to every row
     }
-    d_h = d_y_pred @ p["W2"].T  # (N, 1) @ (1, H) -> (N, H)
-    d_z = d_h * (1 - h**2)  # (N, H): tanh'(z) = 1 - tanh(z)^2
-    grads["W1"] = X.T @ d_z  # (1, N) @ (N, H) -> (1, H)
-    grads["b1"] = d_z.sum(axis=0)  # (H,)
+    d_h = d_y_pred @ p["W2"].T  # (N, 1) @ (1, K) -> (N, K)
+    d_z = d_h * (1 - h**2)  # (N, K): tanh'(z) = 1 - tanh(z)^2
+    grads["W1"] = X.T @ d_z  # (1, N) @ (N, K) -> (1, K)
+    grads["b1"] = d_z.sum(axis=0)  # (K,)
     return grads
 
 

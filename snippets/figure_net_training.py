@@ -15,7 +15,7 @@ from torch.utils.data import DataLoader, TensorDataset
 
 torch.set_num_threads(1)  # tiny tensors: one thread wastes no time on hand-offs
 rng = np.random.default_rng(0)
-N, H = 100, 16  # samples, hidden units
+N, K = 100, 16  # samples, hidden units
 X = rng.uniform(-3, 3, size=(N, 1))
 noise = 0.1  # the standard deviation of the noise
 Y = np.sin(X) + noise * rng.normal(size=(N, 1))
@@ -24,7 +24,7 @@ Y = torch.tensor(Y, dtype=torch.float32)  # (N, 1)
 torch.manual_seed(0)  # the split and the initial weights
 order = torch.randperm(N)
 train, val = order[:80], order[80:]
-model = nn.Sequential(nn.Linear(1, H), nn.Tanh(), nn.Linear(H, 1))
+model = nn.Sequential(nn.Linear(1, K), nn.Tanh(), nn.Linear(K, 1))
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 batches = DataLoader(TensorDataset(X[train], Y[train]), batch_size=16,
