@@ -438,13 +438,13 @@ def test_search_finds_every_page_that_uses_an_identifier(term, site, pages, serv
     page.keyboard.press("/")
     page.keyboard.type(term)
     page.locator(f'.md-search-result__item a[href*="h={term}" i]').first.wait_for()
-    results = page.locator(".md-search-result__list")
-    count, steady = 0, 0
-    while steady < 3:  # material renders results in pages of ten as the list scrolls: until no more come
-        results.evaluate("list => list.lastElementChild && list.lastElementChild.scrollIntoView()")
+    # material renders results ten at a time, the next ten when its scroll area is scrolled to the end
+    matching = int(re.search(r"(\d+) matching", page.locator(".md-search-result__meta").inner_text())[1])
+    scroll = "w => { w.scrollTop = w.scrollHeight; w.dispatchEvent(new Event('scroll')); }"
+    for _ in range(matching // 10):
+        page.locator(".md-search__scrollwrap").evaluate(scroll)
         page.wait_for_timeout(200)
-        now = page.locator(".md-search-result__item").count()
-        count, steady = now, steady + 1 if now == count else 0
+    assert page.locator(".md-search-result__item").count() == matching, "not every result was rendered"
     hrefs = page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
     found = {urlparse(href).path for href in hrefs}
     missed = sorted(p for p in using if urlparse(url_of(server, p)).path not in found)
