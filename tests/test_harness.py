@@ -329,29 +329,31 @@ PROGRAMS = {  # program -> what the per-program test must say about it
 OUTPUT_TITLES = {"warns_as_the_lesson": ("Output and warning", "UserWarning: careful\nsame")}
 
 
-@pytest.fixture(scope="module")
-def program_tests(tmp_path_factory) -> dict[str, str]:
-    """Run tests/test_snippets.py on a book of PROGRAMS: program -> its test's report ("" if it passed)."""
-    book = tmp_path_factory.mktemp("book")
+def run_the_program_test(book: Path, page: str, programs: dict[str, str], tests: str):
+    """tests/test_snippets.py (-k tests) run on a throwaway book of one page and some programs."""
     (book / "tests").mkdir()
     for name in ("__init__", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
         (book / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
+    (book / "conftest.py").write_text(CONFTEST)
     (book / "mkdocs.yml").write_text(MKDOCS_YML)
     (book / "snippets").mkdir()
-    (book / "docs").mkdir()
-    page = ""
-    for name, (program, _) in PROGRAMS.items():
+    for name, program in programs.items():
         (book / "snippets" / f"{name}.py").write_text(program)
+    (book / "docs").mkdir()
+    (book / "docs" / "page.md").write_text(page)
+    command = [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", tests, "-p", "no:cacheprovider"]
+    return subprocess.run(command, cwd=book, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def program_tests(tmp_path_factory) -> dict[str, str]:
+    """Run tests/test_snippets.py on a book of PROGRAMS: program -> its test's report ("" if it passed)."""
+    page = ""
+    for name in PROGRAMS:
         title, output = OUTPUT_TITLES.get(name, ("Output", "same"))
         page += f'```python title="snippets/{name}.py"\n--8<-- "snippets/{name}.py"\n```\n\n```text title="{title}"\n{output}\n```\n\n'
-    (book / "docs" / "page.md").write_text(page)
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", "copied", "-p", "no:cacheprovider"],
-        cwd=book,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    programs = {name: program for name, (program, _) in PROGRAMS.items()}
+    run = run_the_program_test(tmp_path_factory.mktemp("book"), page, programs, "copied")
     sections = re.split(
         r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.MULTILINE
     )
@@ -374,25 +376,10 @@ MACHINE_DEPENDENT = {
 @pytest.mark.parametrize("what", MACHINE_DEPENDENT)
 def test_the_pages_are_run_on_other_machines_too(what, tmp_path):
     """tests/test_snippets.py runs the doc-tests again on each of its machines: the block fails on one."""
-    for name in ("__init__", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
-        (tmp_path / "tests").mkdir(exist_ok=True)
-        (tmp_path / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
-    (tmp_path / "conftest.py").write_text(CONFTEST)
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML)
-    (tmp_path / "snippets").mkdir()
-    (tmp_path / "docs").mkdir()
     code = MACHINE_DEPENDENT[what]
     printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    (tmp_path / "docs" / "page.md").write_text(
-        f'Text.\n\n```python\n{code}\n```\n\n```text title="Output"\n{printed}```\n'
-    )
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", "other_machines", "-p", "no:cacheprovider"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    page = f'Text.\n\n```python\n{code}\n```\n\n```text title="Output"\n{printed}```\n'
+    run = run_the_program_test(tmp_path, page, {}, "other_machines")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "docs/page.md:3: the output fence does not match" in run.stdout, run.stdout
 
