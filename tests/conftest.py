@@ -1,14 +1,39 @@
+import atexit
+import functools
 import os
 import runpy
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES: list[str] = []  # lines for the end of the test summary, e.g. where the screenshots are
+BACKGROUND = {}  # fixture name -> its slow work, started at most once (see background)
+TEMP = tempfile.TemporaryDirectory(prefix="book-tests-")  # their folders; removed when the tests end
+
+
+def background(fixture: str):
+    """Decorator: start(folder) is a session fixture's slow work, run by other processes (the site's
+    build, the programs on two machines). It starts as soon as the tests are collected if a selected
+    test uses `fixture`, which then waits for it: pytest runs one test at a time, and meanwhile the
+    other core builds and runs. start gets a fresh folder and returns what the fixture needs to wait."""
+
+    def register(start):
+        started = functools.cache(lambda: start(Path(tempfile.mkdtemp(prefix=f"book-{fixture}-", dir=TEMP.name))))
+        BACKGROUND[fixture] = started
+        return started
+
+    return register
+
+
+def pytest_collection_finish(session):
+    used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    for name in BACKGROUND.keys() & used:
+        BACKGROUND[name]()
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -16,26 +41,31 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(note)
 
 
-def mkdocs_build(project: Path, site: Path, execute_notebooks: bool = True) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, execute_notebooks: bool = True, run=subprocess.run, **kwargs):
     """`mkdocs build --strict` of a project folder into `site`, as `make build` runs it.
 
-    execute_notebooks=False renders the chapter notebooks without running them."""
+    execute_notebooks=False renders the chapter notebooks without running them; run=subprocess.Popen
+    starts the build and returns at once."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BOOK_EXECUTE_NOTEBOOKS": str(execute_notebooks).lower()}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    return run(command, cwd=project, text=True, env=env, **(kwargs or {"capture_output": True}))
+
+
+@background("site")
+def build_the_site(folder: Path):
+    log = (folder / "build.log").open("w+")  # a file: a full pipe would stall the build
+    build = mkdocs_build(ROOT, folder / "site", run=subprocess.Popen, stdout=log, stderr=log)
+    atexit.register(build.kill)  # the tests stopped early (-x, Ctrl-C): no build left running
+    return build, log, folder / "site"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The whole book, built once per test run and shared by every test file."""
-    site = tmp_path_factory.mktemp("site")
-    build = mkdocs_build(ROOT, site)
-    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+def site() -> Path:
+    """The whole book, built once per test run (in the background) and shared by every test file."""
+    build, log, site = build_the_site()
+    if build.wait():
+        log.seek(0)
+        pytest.fail(f"mkdocs build --strict failed:\n{log.read()}", pytrace=False)
     return site
 
 

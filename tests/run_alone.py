@@ -1,6 +1,6 @@
 """Run programs as a reader would: a fresh process, an empty folder, warnings as errors.
 
-tests/test_snippets.py starts ``python -m tests.run_alone`` once per simulated machine (its own
+tests/test_snippets.py starts this module's main() once per simulated machine (its own
 hash seed, HOME, temporary folder and CPU count). That process runs every program in processes
 forked from a forkserver that imported numpy and torch once (and nothing of this book), so each
 program starts in milliseconds, not seconds, in a process no other program ran in.
@@ -146,17 +146,20 @@ def start(paths: list[str], folder: Path, env: dict[str, str], showing_warnings=
 
     showing_warnings names the programs whose page shows their warnings (see warnings_shown).
     Returns a function that waits for them: program name -> (printed, what went wrong)."""
-    (folder / "home").mkdir()
+    (folder / "home").mkdir(parents=True)
     (folder / "tmp").mkdir()
     out = folder / "runs.json"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(folder / "home"), "TMPDIR": str(folder / "tmp"), **env}
     env["BOOK_SHOWING_WARNINGS"] = ",".join(showing_warnings)
-    process = subprocess.Popen([sys.executable, "-m", "tests.run_alone", str(out), *paths], cwd=folder, env=env)
+    # -c, not -m: forkserver's processes would run a -m module again as __mp_main__ (and warn about it)
+    command = [sys.executable, "-c", "import sys; from tests.run_alone import main; main(*sys.argv[1:])"]
+    process = subprocess.Popen([*command, str(out), *paths], cwd=folder, env=env)
+    atexit.register(process.kill)  # the tests stopped early: no run left behind
 
     @functools.cache
     def runs() -> dict[str, list[str]]:
         if process.wait() or not out.exists():
-            raise RuntimeError(f"python -m tests.run_alone exited with {process.returncode}")
+            raise RuntimeError(f"tests/run_alone.py exited with {process.returncode}")
         return json.loads(out.read_text())
 
     return runs

@@ -332,7 +332,7 @@ OUTPUT_TITLES = {"warns_as_the_lesson": ("Output and warning", "UserWarning: car
 def run_the_program_test(book: Path, page: str, programs: dict[str, str], tests: str):
     """tests/test_snippets.py (-k tests) run on a throwaway book of one page and some programs."""
     (book / "tests").mkdir()
-    for name in ("__init__", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
+    for name in ("__init__", "conftest", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
         (book / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
     (book / "conftest.py").write_text(CONFTEST)
     (book / "mkdocs.yml").write_text(MKDOCS_YML)

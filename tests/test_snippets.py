@@ -3,6 +3,7 @@
 A program's test is `pytest tests/test_snippets.py -k NAME`; its page is the doc that includes it.
 """
 
+import atexit
 import difflib
 import os
 import re
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests import run_alone
+from tests.conftest import background
 from tests.docs_harness import DocsHarness, normalized, relative
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,14 +39,19 @@ MACHINES = {
 }
 
 
-@pytest.fixture(scope="session")
-def runs(tmp_path_factory):
-    """Every shown program, started at once on each machine: machine -> () -> {name: (printed, error)}."""
+@background("runs")
+def run_every_program(folder):
     paths = [str(SNIPPETS / f"{name}.py") for name in sorted(SHOWN)]
     return {
-        machine: run_alone.start(paths, tmp_path_factory.mktemp("machine"), env, SHOWING_WARNINGS)
-        for machine, env in MACHINES.items()
+        machine: run_alone.start(paths, folder / str(n), env, SHOWING_WARNINGS)
+        for n, (machine, env) in enumerate(MACHINES.items())
     }
+
+
+@pytest.fixture(scope="session")
+def runs():
+    """Every shown program, started at once on each machine: machine -> () -> {name: (printed, error)}."""
+    return run_every_program()
 
 
 @pytest.mark.parametrize("name", sorted(SHOWN))
@@ -61,18 +68,32 @@ def test_copied_program_prints_what_its_page_shows(name, runs):
     assert normalized(printed) == normalized(shown), f"{where} shows other output than snippets/{name}.py prints"
 
 
-def test_pages_print_the_same_on_other_machines(tmp_path):
+@background("pages_elsewhere")
+def run_the_pages_on_each_machine(folder):
+    runs = {}
+    for n, (machine, env) in enumerate(MACHINES.items()):
+        (folder / str(n)).mkdir()
+        env = {**os.environ, **env, "HOME": str(folder / str(n)), "TMPDIR": str(folder / str(n))}
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "docs"]
+        report = (folder / f"{n}.log").open("w+")
+        runs[machine] = subprocess.Popen(command, cwd=ROOT, env={**env, "BOOK_UPDATE_OUTPUTS": "0"}, stdout=report)
+        atexit.register(runs[machine].kill)
+        runs[machine].report = report
+    return runs
+
+
+@pytest.fixture(scope="session")
+def pages_elsewhere():
+    return run_the_pages_on_each_machine()
+
+
+def test_pages_print_the_same_on_other_machines(pages_elsewhere):
     """The doc-tests again, on each machine (hash seed, cores, HOME, temporary folder): a block of a page
     that prints a set of strings or the number of cores fails on one of them, naming its page and line."""
-    runs = {}
-    for machine, env in MACHINES.items():
-        home = tmp_path / machine.replace(" ", "_").replace("'", "")
-        home.mkdir()
-        env = {**os.environ, **env, "HOME": str(home), "TMPDIR": str(home), "BOOK_UPDATE_OUTPUTS": "0"}
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "docs"]
-        runs[machine] = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-    for machine, run in runs.items():
-        report = run.communicate()[0]
+    for machine, run in pages_elsewhere.items():
+        run.wait()
+        run.report.seek(0)
+        report = run.report.read()
         failed = re.findall(r"^(\S+:\d+: .*)$", report, re.MULTILINE)
         assert run.returncode == 0, f"the pages print otherwise on {machine} ({MACHINES[machine]}):\n" + "\n".join(
             failed or report.splitlines()[-20:]
