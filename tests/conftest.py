@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,16 @@ def background(fixture: str):
     other core builds and runs. start gets a fresh folder and returns what the fixture needs to wait."""
 
     def register(start):
-        started = functools.cache(lambda: start(Path(tempfile.mkdtemp(prefix=f"book-{fixture}-", dir=TEMP.name))))
+        lock = threading.Lock()  # one start even when two threads ask at once
+
+        @functools.cache
+        def once():
+            return start(Path(tempfile.mkdtemp(prefix=f"book-{fixture}-", dir=TEMP.name)))
+
+        def started():
+            with lock:
+                return once()
+
         BACKGROUND[fixture] = started
         return started
 

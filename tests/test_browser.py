@@ -15,7 +15,8 @@ import itertools
 import os
 import re
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -23,7 +24,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.chromium import CHROMIUM, FLAGS, base_url, pages_of, serve, url_of
-from tests.conftest import NOTES, ROOT
+from tests.conftest import BACKGROUND, NOTES, ROOT, background
 
 if not CHROMIUM and os.environ.get("CI") != "true":
     pytest.skip(
@@ -406,18 +407,47 @@ def read_every_page(scheme: str, pages: list[str], server: str) -> dict[tuple[st
     return found
 
 
-@pytest.fixture(scope="session")
-def readings(server, pages) -> dict[str, dict[tuple[str, str], list[str]]]:
+def in_a_thread(function, *args) -> Future:
+    """function(*args) in a daemon thread: tests that stop early (-x, Ctrl-C) do not wait for it."""
+    future = Future()
+
+    def run():
+        try:
+            future.set_result(function(*args))
+        except BaseException as error:
+            future.set_exception(error)
+
+    threading.Thread(target=run, daemon=True).start()
+    return future
+
+
+@background("readings")
+def read_the_site(folder):
     """Every page read in each colour scheme, the schemes at the same time (a browser and a thread each:
-    one browser's work leaves a core idle). Screenshots of every page go to .screenshots/."""
-    if not CHROMIUM:
-        pytest.fail("CI=true but Chromium is missing: .ci/run installs it with apt-get (package chromium)")
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir()
+    one browser's work leaves a core idle), as soon as the site is built, while the other tests run.
+    Screenshots of every page go to .screenshots/. Returns a future: scheme -> (check, page) -> problems."""
+
+    def read():
+        build, _, site = BACKGROUND["site"]()
+        if build.wait() or not CHROMIUM:
+            return None  # the fixtures say why
+        shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+        SCREENSHOTS.mkdir()
+        with serve(site) as httpd:
+            readers = {
+                scheme: in_a_thread(read_every_page, scheme, pages_of(site), base_url(httpd)) for scheme in SCHEMES
+            }
+            readings = {scheme: reader.result() for scheme, reader in readers.items()}
+            httpd.shutdown()
+        return readings
+
+    return in_a_thread(read)
+
+
+@pytest.fixture(scope="session")
+def readings(site, browser) -> dict[str, dict[tuple[str, str], list[str]]]:
     NOTES.append(f"screenshots of every page, light and dark: {SCREENSHOTS}/")
-    with ThreadPoolExecutor(len(SCHEMES)) as pool:
-        futures = {scheme: pool.submit(read_every_page, scheme, pages, server) for scheme in SCHEMES}
-        return {scheme: future.result() for scheme, future in futures.items()}
+    return read_the_site().result()
 
 
 @pytest.mark.parametrize(("name", "scheme"), RUNS)
