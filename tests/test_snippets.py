@@ -70,15 +70,16 @@ def test_copied_program_prints_what_its_page_shows(name, runs):
 
 @background("pages_elsewhere")
 def run_the_pages_on_each_machine(folder):
+    """machine -> (the pytest process, the file its report goes to)."""
     runs = {}
     for n, (machine, env) in enumerate(MACHINES.items()):
-        (folder / str(n)).mkdir()
-        env = {**os.environ, **env, "HOME": str(folder / str(n)), "TMPDIR": str(folder / str(n))}
+        home = folder / str(n)
+        home.mkdir()
+        env = {**os.environ, **env, "HOME": str(home), "TMPDIR": str(home), "BOOK_UPDATE_OUTPUTS": "0"}
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "docs"]
         report = (folder / f"{n}.log").open("w+")
-        runs[machine] = subprocess.Popen(command, cwd=ROOT, env={**env, "BOOK_UPDATE_OUTPUTS": "0"}, stdout=report)
-        atexit.register(runs[machine].kill)
-        runs[machine].report = report
+        runs[machine] = subprocess.Popen(command, cwd=ROOT, env=env, stdout=report), report
+        atexit.register(runs[machine][0].kill)
     return runs
 
 
@@ -90,13 +91,13 @@ def pages_elsewhere():
 def test_pages_print_the_same_on_other_machines(pages_elsewhere):
     """The doc-tests again, on each machine (hash seed, cores, HOME, temporary folder): a block of a page
     that prints a set of strings or the number of cores fails on one of them, naming its page and line."""
-    for machine, run in pages_elsewhere.items():
+    for machine, (run, report) in pages_elsewhere.items():
         run.wait()
-        run.report.seek(0)
-        report = run.report.read()
-        failed = re.findall(r"^(\S+:\d+: .*)$", report, re.MULTILINE)
+        report.seek(0)
+        printed = report.read()
+        failed = re.findall(r"^(\S+:\d+: .*)$", printed, re.MULTILINE)
         assert run.returncode == 0, f"the pages print otherwise on {machine} ({MACHINES[machine]}):\n" + "\n".join(
-            failed or report.splitlines()[-20:]
+            failed or printed.splitlines()[-20:]
         )
 
 
