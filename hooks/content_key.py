@@ -16,7 +16,8 @@ from pathlib import Path
 
 @functools.cache  # once per build: mkdocs loads the hooks anew for each build
 def environment() -> str:
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    # A set: run from the book's folder, `python -m` also finds the book's own egg-info there (a second time).
+    packages = sorted({f"{d.metadata['Name']}=={d.version}" for d in distributions()})
     return "\n".join([sys.version, *packages])
 
 

@@ -11,6 +11,11 @@ rewrites it as the chapters' markup, so docs/assets/book.css styles both:
 
 Figures drawn in the notebook are transparent SVGs (nbconvert shows them as images): the kernel that executes the notebooks reads an
 IPython profile written here (IPYTHONDIR), not the teaching code, so the downloads stay as written.
+
+Parsing a notebook page is most of a rebuild's time, so each result is kept in
+`.cache/notebook-markup/KEY.html`, KEY a hash of the page mkdocs-jupyter rendered, of the chapter (its
+alt texts), of this hook and hooks/reader.py, and of the package versions: `make serve` redoes only a
+notebook page whose input changed.
 """
 
 import base64
@@ -23,9 +28,11 @@ from urllib.parse import quote
 import reader  # hooks/ is on sys.path while mkdocs loads a hook
 from bs4 import BeautifulSoup
 from bs4.formatter import HTMLFormatter
+from content_key import content_key, forget_unused
 
 ROOT = Path(__file__).resolve().parent.parent
 IPYTHON = ROOT / ".cache" / "ipython"
+CACHE = ROOT / ".cache" / "notebook-markup"
 # Figures drawn in a notebook: SVG (crisp at any width), with no white figure or axes background, so
 # they read on the dark scheme too.
 KERNEL_CONFIG = """\
@@ -60,6 +67,8 @@ def on_config(config):
     profile.mkdir(parents=True, exist_ok=True)
     (profile / "ipython_kernel_config.py").write_text(KERNEL_CONFIG)
     os.environ["IPYTHONDIR"] = str(IPYTHON)  # the kernels the build starts inherit it
+    CACHE.mkdir(parents=True, exist_ok=True)
+    forget_unused(list(CACHE.iterdir()))
     return config
 
 
@@ -116,10 +125,22 @@ def figure(src: str, alt: str) -> str:
 def on_page_content(content, page, config, files):
     if not page.file.src_uri.endswith(".ipynb"):
         return content
+    chapter = Path(config.docs_dir) / (Path(page.file.src_uri).stem + ".md")
+    hooks = [Path(__file__).read_bytes(), Path(reader.__file__).read_bytes()]
+    kept = CACHE / f"{content_key(content, chapter.read_bytes() if chapter.is_file() else b'', *hooks)}.html"
+    if kept.is_file():
+        kept.touch()  # recently used: kept
+        return kept.read_text()
+    markup = chapter_markup(content, chapter)
+    Path(f"{kept}.{os.getpid()}").write_text(markup)
+    os.replace(f"{kept}.{os.getpid()}", kept)  # at once: another build reading the cache never sees half of it
+    return markup
+
+
+def chapter_markup(content: str, chapter: Path) -> str:
     soup = BeautifulSoup(content, "html.parser")
     if soup.select_one(".jp-Notebook") is None:
         return content
-    chapter = Path(config.docs_dir) / (Path(page.file.src_uri).stem + ".md")
     cells, program = [], ""
     for cell in soup.select(".jp-Cell"):
         if cell.select_one(".jp-Cell"):  # mkdocs-jupyter wraps each code cell in a second one

@@ -11,6 +11,7 @@ one. The chapters' notebook buttons are left out, and collapsed blocks are open.
 import posixpath
 import re
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -38,6 +39,7 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-100)  # last: every other hook has finished the content
 def on_page_content(content, page, config, files):
     contents[page.file.src_uri] = content
     return content

@@ -8,9 +8,9 @@
   smallest text, and scrolls sideways in its figure below that width.
 - The 404 page offers a way home (material's says only "404 - Not found").
 - The "Notebooks" nav section names each notebook by its chapter's number instead of repeating its title.
-- Highlighted code has fewer elements (a chapter's DOM is mostly code tokens and math): names and
-  whitespace, drawn in the code's own colour, lose their <span>; neighbouring tokens of one colour
-  (punctuation and operators; the parts of a string) share one. The text and colours are unchanged.
+- Highlighted code has fewer elements (a chapter's DOM is mostly code tokens and math): names,
+  whitespace, punctuation and operators, all drawn in the code's own colour (book.css), lose their
+  <span>; neighbouring tokens of one colour (the parts of a string) share one. The text is unchanged.
 - KaTeX's woff and ttf fonts are shipped next to the woff2 ones, since katex.min.css names all three:
   no link on the site is broken (tests/test_links.py runs linkchecker).
 """
@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,9 +30,10 @@ BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.MULTILINE)
 TITLED_MARKER = '<span class="c1"># %% '
 FIGURE = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>(?:\.\./)*assets/figures/(?P<name>[\w-]+\.svg))"')
 CODE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
-PLAIN_TOKEN = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')  # names, whitespace: the code's colour
-SAME_COLOUR = {"o": "p", "s": "s2", "s1": "s2", "si": "s2"}  # one colour each (material, book.css)
-COLOUR_CLASS = re.compile(r'<span class="(o|s|s1|si)">')
+# Names, whitespace, punctuation, operators: the code's colour (book.css). Not "ow" (`in`, `not`: keywords).
+PLAIN_TOKEN = re.compile(r'<span class="(?:n|w|p|o)">([^<]*)</span>')
+SAME_COLOUR = {"s": "s2", "s1": "s2", "si": "s2"}  # one colour (material, book.css)
+COLOUR_CLASS = re.compile(r'<span class="(s|s1|si)">')
 SAME_NEIGHBOURS = re.compile(r'<span class="(\w+)">([^<]*)</span><span class="\1">')
 SMALLEST_TEXT_PX = 9  # README, "Figures"
 figures: dict[str, Path] = {}  # "NAME.svg" -> where the build made it
@@ -57,7 +59,10 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-50)  # after the other hooks have made their code blocks; before print_edition.py collects
 def on_page_content(content, page, config, files):
+    """Code with fewer tokens here, not in the finished page: search parses every element of the content."""
+    content = CODE.sub(lambda m: fewer_tokens(m[0]), content)
     content = OUTPUT_FENCE.sub(
         r'<div class="language-\1 highlight book-output no-copy"><span class="filename">Output</span>', content
     )
@@ -101,7 +106,6 @@ def fewer_tokens(pre: str) -> str:
 
 
 def on_post_page(output, page, config):
-    output = CODE.sub(lambda m: fewer_tokens(m[0]), output)
     return FIGURE.sub(with_min_width, output)
 
 

@@ -90,7 +90,7 @@ def book_copy(tmp_path, site) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     (tmp_path / ".cache").mkdir()
-    for cache in ("executed", "figures"):  # content-addressed, written at once: safe to share
+    for cache in ("executed", "figures", "notebook-markup"):  # content-addressed, written at once: safe to share
         (tmp_path / ".cache" / cache).symlink_to(ROOT / ".cache" / cache)
     for cache in ("rendered", "katex"):  # pruned by each build: copied
         shutil.copytree(ROOT / ".cache" / cache, tmp_path / ".cache" / cache)

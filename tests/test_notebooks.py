@@ -101,8 +101,9 @@ def test_a_program_that_raises_fails_the_build(book_copy, tmp_path):
 
 
 def test_a_changed_program_runs_again_instead_of_coming_from_the_cache(book_copy, tmp_path):
-    """The copy shares the book's cache of executed notebooks and figures, all made by the session's
-    build: a program changed by one byte must be run again, for its notebook and for its figure."""
+    """The copy shares the book's cache of executed notebooks, notebook pages and figures, all made by the
+    session's build: a program changed by one byte must be run again, for its notebook, its notebook's
+    page and its figure."""
     program = book_copy / "snippets" / "figure_computational_graph.py"
     source = program.read_text()
     assert 'title = "Computational graph' in source
@@ -116,3 +117,6 @@ def test_a_changed_program_runs_again_instead_of_coming_from_the_cache(book_copy
     cells = nbformat.read(download(tmp_path / "site", "chain-rule"), as_version=4).cells
     printed = [out.get("text", "") for cell in cells if cell.cell_type == "code" for out in cell.outputs]
     assert "changed on purpose\n" in printed, "the notebook came from the cache"
+    page = (tmp_path / "site" / "notebooks" / "chain-rule" / "index.html").read_text()
+    output_fences = re.findall(r'<span class="filename">Output</span><pre><span></span><code>([^<]*)', page)
+    assert any("changed on purpose" in fence for fence in output_fences), "the notebook's page came from the cache"
