@@ -2,7 +2,7 @@
 
 tests/test_snippets.py starts this module's main() once per simulated machine (its own hash seed,
 HOME, temporary folder and CPU count). That process runs every program in processes forked from a
-forkserver that imported numpy, torch and matplotlib's fonts once (and nothing of this book), so each
+forkserver that imported numpy, torch and matplotlib once (and nothing of this book), so each
 program starts in milliseconds, not seconds, in a process no other program ran in.
 """
 
@@ -167,10 +167,13 @@ def start(paths: list[str], folder: Path, env: dict[str, str], showing_warnings=
 
 def main(out: str, *paths: str):
     context = multiprocessing.get_context("forkserver")
-    # matplotlib.font_manager too: on a machine's first use it builds the font cache, and after 5 s
-    # says so on stderr. That is the machine's set-up, once, not the output of the program that
-    # happened to be first (the programs still import matplotlib themselves).
-    context.set_forkserver_preload(["numpy", "torch", "matplotlib.font_manager", "tests.run_alone"])
+    # What every program would import anyway, once: torch._dynamo too (the first optimizer step imports
+    # it: 1.3 s a program) and matplotlib.pyplot; together ~30 CPU-s less per machine, outputs the same.
+    # matplotlib.font_manager: on a machine's first use it builds the font cache, and after 5 s says so
+    # on stderr. That is the machine's set-up, once, not the output of the program that happened to be
+    # first (the programs still import matplotlib themselves).
+    preload = ["numpy", "torch", "torch._dynamo", "matplotlib.pyplot", "matplotlib.font_manager", "tests.run_alone"]
+    context.set_forkserver_preload(preload)
     with ProcessPoolExecutor(2, mp_context=context, max_tasks_per_child=1) as pool:
         showing = set(os.environ.get("BOOK_SHOWING_WARNINGS", "").split(","))
         futures = {Path(path).stem: pool.submit(run_alone, path, Path(path).stem in showing) for path in paths}
