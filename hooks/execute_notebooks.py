@@ -3,17 +3,50 @@ kernel in an empty folder, as a reader's Jupyter would.
 
 argv: SOURCE TARGET pairs; each executed notebook is written to TARGET (only if every cell ran).
 A cell that raises: the program it comes from and the kernel's traceback on stderr, exit status 1.
+
+A kernel spends ~3.5 CPU-s importing ipykernel, numpy, torch (and torch._dynamo, which the first
+optimizer step imports) and matplotlib, the same for every notebook. So a kernel server (this file
+with --serve) imports them once, and nothing of this book, and each kernel is a process forked from
+it: a fresh namespace, its own folder, counts 1, 2, 3, ... as before, ready in a fraction of a second.
+nbclient drives the kernels as usual; their command is a shim (`python -S`, milliseconds) that hands
+the server its arguments, folder, environment and standard streams over a Unix socket, then exits
+with its kernel's status. The server kills a kernel whose shim was killed; kernels die with the
+server, and the server with this process (Linux's PR_SET_PDEATHSIG): a failed or killed build leaves
+no process behind.
 """
 
 import asyncio
+import atexit
+import contextlib
+import ctypes
+import gc
+import importlib.util
+import json
 import os
 import re
+import selectors
+import signal
+import socket
+import subprocess
 import sys
 import tempfile
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+# The kernel command, in place of `python -m ipykernel_launcher ARGS`: it sends the server what a kernel
+# started here would have (arguments, folder, environment, standard streams), gets the kernel's pid and
+# passes on the signals jupyter_client sends (SIGINT before every shutdown), then exits with the kernel's
+# status (1 if the server ended). -S: no site-packages to read, so it starts in milliseconds.
+SHIM = """\
+import json, os, signal, socket, sys
+kernel = None
+for number in (signal.SIGINT, signal.SIGTERM):
+    signal.signal(number, lambda number, _: kernel and os.killpg(kernel, number))
+server = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+server.connect(sys.argv[1])
+socket.send_fds(server, [json.dumps([sys.argv[2:], os.getcwd(), dict(os.environ)]).encode()], [0, 1, 2])
+kernel = int(server.recv(16) or 0)
+sys.exit(int(server.recv(16) or 1))
+"""
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def coalesced(outputs: list) -> list:
@@ -27,11 +60,28 @@ def coalesced(outputs: list) -> list:
     return merged
 
 
-async def execute(source: str, target: str) -> str:
+async def execute(source: str, target: str, server: str) -> str:
+    # Imported here, not at the top: the kernel server runs this file too, and a kernel forked from it
+    # must hold no module that a fresh kernel would not (nbformat alone brings jsonschema and ~90 more).
+    import nbformat
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    class ForkedKernel(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments=None):
+            python, _, _, *args = super().format_kernel_cmd(extra_arguments)  # python -m ipykernel_launcher
+            return [python, "-S", "-c", SHIM, server, *args]
+
     notebook = nbformat.read(source, as_version=4)
     with tempfile.TemporaryDirectory() as folder:
         client = NotebookClient(
-            notebook, timeout=600, kernel_name="python3", record_timing=False, resources={"metadata": {"path": folder}}
+            notebook,
+            timeout=600,
+            kernel_name="python3",
+            kernel_manager_class=ForkedKernel,
+            record_timing=False,
+            resources={"metadata": {"path": folder}},
         )
         try:
             await client.async_execute()
@@ -47,11 +97,121 @@ async def execute(source: str, target: str) -> str:
     return ""
 
 
+def die_with_parent(parent: int) -> None:
+    """SIGKILL this process when its parent ends, however it ends (even killed: no atexit runs then)."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before the prctl
+        os._exit(1)
+
+
+def warm_up() -> None:
+    """Import what every kernel imports (and nothing of this book), starting no thread and no zmq context."""
+    # ipykernel sets this before a notebook can import matplotlib, which reads it at import: the kernels
+    # still draw with the inline backend. pyplot, which picks the backend, is not imported here; the
+    # figure and font modules it imports are (0.2 CPU-s a kernel).
+    if not os.environ.get("MPLBACKEND"):
+        os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    import ipykernel.ipkernel  # noqa: F401
+    import ipykernel.kernelapp  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+    import numpy  # noqa: F401
+    import torch._dynamo  # noqa: F401  (torch's first optimizer step imports it: 1.3 s)
+
+
+def serve(listener: socket.socket, parent: int) -> tuple[list, str, dict, list[int]]:
+    """The kernel server: fork a kernel for each shim that connects. Returns only in a kernel, with
+    what its shim sent: (kernel arguments, folder, environment, standard streams)."""
+    die_with_parent(parent)
+    warm_up()
+    gc.freeze()  # the imports' objects: a kernel's collections skip them instead of copying their pages
+    with selectors.DefaultSelector() as selector, listener:
+        selector.register(listener, selectors.EVENT_READ)
+        while True:
+            key, _ = selector.select()[0]  # one at a time: handling one event may close another's socket
+            if key.fileobj is listener:
+                shim, _ = listener.accept()
+                request, fds, _, _ = socket.recv_fds(shim, 1 << 20, 3)
+                if not request:  # killed as it started
+                    shim.close()
+                    continue
+                server = os.getpid()
+                if (pid := os.fork()) == 0:
+                    die_with_parent(server)
+                    for other in [*selector.get_map().values()]:  # the server's sockets and pidfds stay its own
+                        if isinstance(other.fileobj, socket.socket):
+                            other.fileobj.close()
+                        else:
+                            os.close(other.fd)
+                    shim.close()
+                    return *json.loads(request), fds
+                for fd in fds:
+                    os.close(fd)
+                with contextlib.suppress(OSError):  # the shim was killed just now: its kernel goes below
+                    shim.send(str(pid).encode())
+                selector.register(shim, selectors.EVENT_READ, pid)  # readable only once the shim is gone
+                selector.register(os.pidfd_open(pid), selectors.EVENT_READ, (pid, shim))
+            elif isinstance(key.data, int):  # jupyter_client killed the shim: the kernel goes too
+                selector.unregister(key.fileobj)
+                os.kill(key.data, signal.SIGKILL)
+            else:  # a kernel ended: its shim, if still there, exits with the kernel's status
+                (pid, shim), pidfd = key.data, key.fd
+                selector.unregister(pidfd)
+                os.close(pidfd)
+                code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+                if shim in selector.get_map():
+                    selector.unregister(shim)
+                    with contextlib.suppress(OSError):  # killed just now
+                        shim.send(str(code if code >= 0 else 128 - code).encode())
+                shim.close()
+
+
+def start_kernel(args: list[str], folder: str, env: dict, streams: list[int]) -> None:
+    """In a forked kernel: become what jupyter_client would have started, `python -m ipykernel_launcher ARGS`."""
+    os.setsid()  # a session of its own, as jupyter_client starts a kernel: the shim signals its group
+    for fd, standard in zip(streams, (0, 1, 2)):
+        os.dup2(fd, standard)
+        os.close(fd)
+    os.chdir(folder)
+    os.environ.update(env)  # update, not replace: it keeps what the imports set (TORCHINDUCTOR_CACHE_DIR)
+    sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *args]
+    import numpy
+    import torch
+
+    numpy.random.seed()  # a fresh process draws its own seeds (Python's random reseeds itself after a fork)
+    torch.default_generator.seed()
+    from ipykernel import kernelapp
+
+    # parent_handle's default was read at import, from the server's environment: from the kernel's own, as
+    # in a fresh kernel (ipykernel then watches its parent, and prints no note meant for a terminal).
+    kernelapp.IPKernelApp.launch_instance(parent_handle=int(os.environ.get("JPY_PARENT_PID") or 0))
+    # Shut down: its exit functions run, as at any exit, but it does not free every object of torch and
+    # the rest one by one (a CPU-second, copying the pages it shares with the server). Its outputs are in.
+    atexit._run_exitfuncs()
+    os._exit(0)
+
+
 async def main(pairs: list[tuple[str, str]]) -> int:
-    errors = [e for e in await asyncio.gather(*(execute(s, t) for s, t in pairs)) if e]
+    with tempfile.TemporaryDirectory() as folder:
+        address = os.path.join(folder, "kernels")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        listener.bind(address)
+        listener.listen()  # before the server starts: shims that connect first wait for its warm-up
+        fd = listener.fileno()
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(fd), str(os.getpid())], pass_fds=[fd])
+        listener.close()
+        try:
+            errors = [e for e in await asyncio.gather(*(execute(s, t, address) for s, t in pairs)) if e]
+        finally:
+            server.kill()  # its kernels with it
+            server.wait()
     print("\n".join(errors), file=sys.stderr)
     return 1 if errors else 0
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main(list(zip(sys.argv[1::2], sys.argv[2::2])))))
+    if sys.argv[1] == "--serve":
+        del sys.path[0]  # hooks/: nothing of this book in the kernels (ipykernel_launcher drops its own folder)
+        start_kernel(*serve(socket.socket(fileno=int(sys.argv[2])), parent=int(sys.argv[3])))
+    else:
+        die_with_parent(os.getppid())  # hooks/notebooks.py (if it ended already, this runs to its end)
+        sys.exit(asyncio.run(main(list(zip(sys.argv[1::2], sys.argv[2::2])))))

@@ -4,9 +4,14 @@ The build executed each notebook once, in a fresh kernel in an empty folder, and
 executed notebook: these tests read its outputs instead of running it a second time."""
 
 import ast
+import contextlib
 import html
+import os
 import re
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -98,6 +103,48 @@ def test_a_program_that_raises_fails_the_build(book_copy, tmp_path):
     build = mkdocs_build(book_copy, tmp_path / "site")
     assert build.returncode != 0, "the build passed with a notebook cell that raises"
     assert "snippets/chain_rule_graph.py raised" in build.stderr and "a cell that raises, on purpose" in build.stderr
+
+
+def notebook_processes(mark: str) -> dict[int, str]:
+    """pid -> command line of each live process of hooks/execute_notebooks.py (the runner, the kernel server,
+    the kernels forked from it, their shims) whose environment holds mark, as all a build starts does."""
+    found = {}
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        with contextlib.suppress(OSError):  # gone meanwhile
+            command = (environ.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if ("execute_notebooks.py" in command or "send_fds" in command) and mark.encode() in environ.read_bytes():
+                found[int(environ.parent.name)] = command
+    return found
+
+
+def test_a_killed_build_leaves_no_kernel_behind(book_copy, tmp_path, monkeypatch):
+    """hooks/execute_notebooks.py forks the kernels from a kernel server. A build killed with SIGKILL runs
+    no exit function, yet its notebook runner, the server, the kernels and their shims must all end."""
+    program = book_copy / "snippets" / "chain_rule_graph.py"
+    program.write_text(
+        program.read_text() + "\nimport time\ntime.sleep(300)  # still running when the build is killed\n"
+    )
+    mark = f"BOOK_KILLED_BUILD={os.getpid()}-{time.time()}"
+    monkeypatch.setenv(*mark.split("="))
+    build = mkdocs_build(
+        book_copy, tmp_path / "site", run=subprocess.Popen, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while sum("--serve" in command for command in notebook_processes(mark).values()) < 2:  # the server and a kernel
+            assert build.poll() is None and time.monotonic() < deadline, "no kernel started"
+            time.sleep(0.2)
+        build.kill()
+        build.wait()
+        deadline = time.monotonic() + 10
+        while (left := notebook_processes(mark)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not left, f"left running after the build was killed: {left}"
+    finally:
+        build.kill()
+        for pid in notebook_processes(mark):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_a_changed_program_runs_again_instead_of_coming_from_the_cache(book_copy, tmp_path):
