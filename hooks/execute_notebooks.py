@@ -12,7 +12,8 @@ nbclient drives the kernels as usual; their command is a shim (`python -S`, mill
 the server its arguments, folder, environment and standard streams over a Unix socket, then exits
 with its kernel's status. The server kills a kernel whose shim was killed; kernels die with the
 server, and the server with this process (Linux's PR_SET_PDEATHSIG): a failed or killed build leaves
-no process behind.
+no process behind. All of this is Linux's (prctl, pidfd): elsewhere (an author's Mac) each kernel
+starts cold, as jupyter_client starts it.
 """
 
 import asyncio
@@ -47,6 +48,7 @@ kernel = int(server.recv(16) or 0)
 sys.exit(int(server.recv(16) or 1))
 """
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+FORKING = sys.platform == "linux" and hasattr(os, "pidfd_open")
 
 
 def coalesced(outputs: list) -> list:
@@ -60,7 +62,7 @@ def coalesced(outputs: list) -> list:
     return merged
 
 
-async def execute(source: str, target: str, server: str) -> str:
+async def execute(source: str, target: str, server: str | None) -> str:
     # Imported here, not at the top: the kernel server runs this file too, and a kernel forked from it
     # must hold no module that a fresh kernel would not (nbformat alone brings jsonschema and ~90 more).
     import nbformat
@@ -79,7 +81,7 @@ async def execute(source: str, target: str, server: str) -> str:
             notebook,
             timeout=600,
             kernel_name="python3",
-            kernel_manager_class=ForkedKernel,
+            kernel_manager_class=ForkedKernel if server else AsyncKernelManager,
             record_timing=False,
             resources={"metadata": {"path": folder}},
         )
@@ -190,7 +192,12 @@ def start_kernel(args: list[str], folder: str, env: dict, streams: list[int]) ->
     os._exit(0)
 
 
-async def main(pairs: list[tuple[str, str]]) -> int:
+async def executed(pairs: list[tuple[str, str]], server: str | None) -> list[str]:
+    """Every notebook at once; what went wrong in each that failed."""
+    return [e for e in await asyncio.gather(*(execute(s, t, server) for s, t in pairs)) if e]
+
+
+async def with_a_kernel_server(pairs: list[tuple[str, str]]) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         address = os.path.join(folder, "kernels")
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -200,10 +207,14 @@ async def main(pairs: list[tuple[str, str]]) -> int:
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(fd), str(os.getpid())], pass_fds=[fd])
         listener.close()
         try:
-            errors = [e for e in await asyncio.gather(*(execute(s, t, address) for s, t in pairs)) if e]
+            return await executed(pairs, address)
         finally:
             server.kill()  # its kernels with it
             server.wait()
+
+
+async def main(pairs: list[tuple[str, str]]) -> int:
+    errors = await (with_a_kernel_server(pairs) if FORKING else executed(pairs, None))
     print("\n".join(errors), file=sys.stderr)
     return 1 if errors else 0
 
@@ -213,5 +224,6 @@ if __name__ == "__main__":
         del sys.path[0]  # hooks/: nothing of this book in the kernels (ipykernel_launcher drops its own folder)
         start_kernel(*serve(socket.socket(fileno=int(sys.argv[2])), parent=int(sys.argv[3])))
     else:
-        die_with_parent(os.getppid())  # hooks/notebooks.py (if it ended already, this runs to its end)
+        if FORKING:
+            die_with_parent(os.getppid())  # hooks/notebooks.py (if it ended already, this runs to its end)
         sys.exit(asyncio.run(main(list(zip(sys.argv[1::2], sys.argv[2::2])))))
