@@ -12,6 +12,7 @@ Chromium resolves no other host, so a request elsewhere fails loudly and is reco
 import bisect
 import io
 import itertools
+import json
 import os
 import re
 import shutil
@@ -383,13 +384,17 @@ SCHEME_FREE = {"copy_buttons": "light", "equations_fit": "dark", "figure_text_le
 RUNS = [(name, scheme) for name in CHECKS for scheme in SCHEMES if SCHEME_FREE.get(name, scheme) == scheme]
 
 
-def read_every_page(scheme: str, pages: list[str], server: str) -> dict[tuple[str, str], list[str]]:
+def read_every_page(scheme: str, pages: list[str], server: str, site) -> dict[tuple[str, str], list[str]]:
     """A reader in one colour scheme, with a browser of its own: every page opened at once, then each
     screenshotted and checked. (check, page) -> problems."""
     found = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         context = new_context(browser, scheme)
+        # Every page's search worker indexes the whole book (~0.3 CPU-s a page); these checks search
+        # nothing, so it gets the index with no page in it. The search tests below use the real one.
+        index = json.loads((site / "search" / "search_index.json").read_text())
+        context.route("**/search/search_index.json", lambda route: route.fulfill(json={**index, "docs": []}))
         visits = {page: opening(context, url_of(server, page)) for page in pages}
         for page, visit in visits.items():
             quiet(visit).page.bring_to_front()  # a tab in the background gets no animation frames
@@ -435,7 +440,8 @@ def read_the_site(folder):
         SCREENSHOTS.mkdir()
         with serve(site) as httpd:
             readers = {
-                scheme: in_a_thread(read_every_page, scheme, pages_of(site), base_url(httpd)) for scheme in SCHEMES
+                scheme: in_a_thread(read_every_page, scheme, pages_of(site), base_url(httpd), site)
+                for scheme in SCHEMES
             }
             readings = {scheme: reader.result() for scheme, reader in readers.items()}
             httpd.shutdown()
