@@ -41,6 +41,9 @@ RUNNER = Path(__file__).with_name("execute_notebooks.py")
 # A fence whose only line includes one whole file; tests/test_notebooks.py checks that this finds
 # exactly the blocks the doc-test harness runs as whole programs, in the same order.
 WHOLE_PROGRAM = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<path>snippets/[\w-]+\.py)\1[ \t]*$""", re.M)
+# A line that marks a part of a program for a page to include (`# --8<-- [start:NAME]`): pymdownx.snippets
+# leaves it out of the pages, and the notebooks leave it out too.
+SECTION_MARKER = re.compile(r"^\s*#\s*-+8<-+\s*\[(?:start|end):[\w-]+\]\s*$")
 chapters: dict[str, tuple[str, list[str]]] = {}  # page src_uri -> (nav title, programs it shows whole)
 run: dict[str, object] = {}  # the execution started in on_files and awaited by the first notebook page
 
@@ -84,6 +87,7 @@ def program_cells(path: Path) -> tuple[str, list[str], set[str]]:
     tree = ast.parse(source)
     docstring = ast.get_docstring(tree) or ""
     lines = source.splitlines()[tree.body[0].end_lineno if docstring else 0 :]
+    lines = [line for line in lines if not SECTION_MARKER.match(line)]
     cells = [[]]
     for line in lines:
         if line.startswith("# %%"):
@@ -112,7 +116,7 @@ def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
     intro = (
         f"# {title}: the notebook\n\n"
         f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each exactly as "
-        "in the book's `snippets/` folder. Each program sets up its own variables: run the cells top to "
+        "the chapter shows it. Each program sets up its own variables: run the cells top to "
         "bottom, or start at the first cell of any program.\n\n"
         f"Needs Python 3 with {listed} (Colab has them): `pip install {' '.join(packages)}`."
     )

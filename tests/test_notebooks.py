@@ -65,6 +65,7 @@ def test_downloaded_notebook_ran_alone_and_prints_what_the_chapter_shows(site, c
     assert list(dict.fromkeys(cell.metadata["snippet"] for cell in code)) == [p for p, _ in CHAPTERS[chapter]]
     for cell in code:
         assert not NOT_STANDALONE.search(cell.source), f"{cell.metadata['snippet']}: not standalone:\n{cell.source}"
+        assert "--8<--" not in cell.source, f"{cell.metadata['snippet']}: a page's include marker in the notebook"
         imported = [a.name for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Import) for a in n.names]
         imported += [n.module or "." for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.ImportFrom)]
         needs = {name.split(".")[0] for name in imported} - set(sys.stdlib_module_names)
