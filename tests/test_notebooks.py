@@ -168,3 +168,21 @@ def test_a_changed_program_runs_again_instead_of_coming_from_the_cache(book_copy
     page = (tmp_path / "site" / "notebooks" / "chain-rule" / "index.html").read_text()
     output_fences = re.findall(r'<span class="filename">Output</span><pre><span></span><code>([^<]*)', page)
     assert any("changed on purpose" in fence for fence in output_fences), "the notebook's page came from the cache"
+
+
+def test_off_linux_each_kernel_starts_cold_and_the_notebook_is_the_same(tmp_path):
+    """hooks/execute_notebooks.py forks kernels on Linux only; elsewhere (an author's Mac) jupyter_client
+    starts each cold. Both ways give the same executed notebook, byte for byte."""
+    kernel = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    cell = nbformat.v4.new_code_cell("import sys\nprint(sum(range(4)), file=sys.stdout)", id="c")
+    source = tmp_path / "source.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": kernel}), source)
+    runner = ROOT / "hooks" / "execute_notebooks.py"
+    cold = tmp_path / "cold_runner.py"
+    assert "\nFORKING = " in runner.read_text()
+    cold.write_text(runner.read_text().replace("\nFORKING = ", "\nFORKING = False and ", 1))
+    for script in (runner, cold):
+        subprocess.run([sys.executable, script, source, tmp_path / f"{script.stem}.ipynb"], check=True)
+    forked, started_cold = (nbformat.read(tmp_path / f"{s.stem}.ipynb", as_version=4) for s in (runner, cold))
+    assert forked.cells[0].outputs[0].text == "6\n"
+    assert forked == started_cold
