@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -45,7 +46,7 @@ WHOLE_PROGRAM = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<path>snippets/[\w-]+
 # leaves it out of the pages, and the notebooks leave it out too.
 SECTION_MARKER = re.compile(r"^\s*#\s*-+8<-+\s*\[(?:start|end):[\w-]+\]\s*$")
 chapters: dict[str, tuple[str, list[str]]] = {}  # page src_uri -> (nav title, programs it shows whole)
-run: dict[str, object] = {}  # the execution started in on_files and awaited by the first notebook page
+run: dict[str, object] = {}  # the execution started in on_files, awaited by each notebook page
 
 
 def nav_pages(nav):
@@ -141,7 +142,7 @@ def on_files(files, config):
         nbformat.write(source, path)
         executed = EXECUTED / f"{content_key(nbformat.writes(source), RUNNER.read_bytes())}.ipynb"
         if execute:
-            run["copies"][executed] = path
+            run["copies"][path] = executed
             if executed.is_file():
                 executed.touch()  # recently used: kept
             else:
@@ -160,25 +161,34 @@ def on_files(files, config):
     return files
 
 
-def executed_notebooks():
-    """Wait for the execution, fail the build if a cell raised, put each executed notebook in place."""
-    if "process" in run:
-        process, stderr = run.pop("process"), run.pop("stderr")
-        process.wait(timeout=1800)
+def executed_notebook(path: Path) -> None:
+    """Wait until the notebook at `path` has run (the others may still be running), fail the build if
+    a cell raised, put the executed notebook in place."""
+    executed, process = run["copies"].pop(path, None), run.get("process")
+    while executed and process and not executed.is_file() and process.poll() is None:
+        time.sleep(0.05)  # the runner writes each notebook at once, when all its cells ran
+    if process and process.poll():
+        stderr = run.pop("stderr")
         stderr.seek(0)
-        if process.returncode:
-            raise PluginError(f"a notebook failed:\n{stderr.read()}")
-    for executed, path in run.pop("copies", {}).items():
+        raise PluginError(f"a notebook failed:\n{stderr.read()}")
+    if executed:
         shutil.copy(executed, path)
-    forget_unused(list(EXECUTED.glob("*.ipynb")))
 
 
 def on_pre_page(page, config, files):
-    """The first notebook page waits for the notebooks: the chapters render meanwhile."""
+    """A notebook page waits for its notebook only: the chapters, and the notebooks that ran first,
+    render while the others run."""
     if page.file.src_uri in {notebook_uri(uri) for uri in chapters}:
-        executed_notebooks()
+        executed_notebook(Path(page.file.abs_src_path))
         page.edit_url = None  # generated from snippets/: no file of docs/ to edit
     return page
+
+
+def on_post_build(config):
+    if "process" in run:
+        run.pop("process").wait(timeout=1800)  # ended already: every notebook had its page
+        run.pop("stderr").close()
+    forget_unused(list(EXECUTED.glob("*.ipynb")))
 
 
 def on_page_content(content, page, config, files):
