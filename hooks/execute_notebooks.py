@@ -76,14 +76,13 @@ async def execute(source: str, target: str, server: str | None) -> str:
             return [python, "-S", "-c", SHIM, server, *args]
 
     notebook = nbformat.read(source, as_version=4)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as sockets:
+        # Over Unix sockets, not TCP: a free port that jupyter_client picks can be taken before its kernel
+        # binds it when eight kernels start at once ("Address already in use": 1 cold build in 10).
+        manager = ForkedKernel if server else AsyncKernelManager
+        kernel = manager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
         client = NotebookClient(
-            notebook,
-            timeout=600,
-            kernel_name="python3",
-            kernel_manager_class=ForkedKernel if server else AsyncKernelManager,
-            record_timing=False,
-            resources={"metadata": {"path": folder}},
+            notebook, km=kernel, timeout=600, record_timing=False, resources={"metadata": {"path": folder}}
         )
         try:
             await client.async_execute()
