@@ -116,9 +116,9 @@ def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
     listed = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
     intro = (
         f"# {title}: the notebook\n\n"
-        f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each exactly as "
-        "the chapter shows it. Each program sets up its own variables: run the cells top to "
-        "bottom, or start at the first cell of any program.\n\n"
+        f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each as the "
+        "chapter shows it, its docstring as the text above its code. Each program sets up its own "
+        "variables: run the cells top to bottom, or start at the first cell of any program.\n\n"
         f"Needs Python 3 with {listed} (Colab has them): `pip install {' '.join(packages)}`."
     )
     cells.insert(0, v4.new_markdown_cell(intro, id="title"))
