@@ -11,8 +11,6 @@
 - Highlighted code has fewer elements (a chapter's DOM is mostly code tokens and math): names,
   whitespace, punctuation and operators, all drawn in the code's own colour (book.css), lose their
   <span>; neighbouring tokens of one colour (the parts of a string) share one. The text is unchanged.
-- KaTeX's woff and ttf fonts are shipped next to the woff2 ones, since katex.min.css names all three:
-  no link on the site is broken (tests/test_links.py runs linkchecker).
 """
 
 import math
@@ -21,10 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
-KATEX_FONTS = ROOT / "node_modules" / "katex" / "dist" / "fonts"
 OUTPUT_FENCE = re.compile(r'<div class="language-(\w+) highlight"><span class="filename">Output</span>')
 BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.MULTILINE)
 TITLED_MARKER = '<span class="c1"># %% '
@@ -51,12 +47,6 @@ def on_config(config):
 def notebook_title(chapter_title: str) -> str:
     number = re.match(r"(\d+)\.\s", chapter_title)
     return f"Chapter {number[1]}" if number else chapter_title
-
-
-def on_files(files, config):
-    for font in sorted([*KATEX_FONTS.glob("*.woff"), *KATEX_FONTS.glob("*.ttf")]):
-        files.append(File.generated(config, f"assets/katex/fonts/{font.name}", abs_src_path=str(font)))
-    return files
 
 
 @event_priority(-50)  # after the other hooks have made their code blocks; before print_edition.py collects

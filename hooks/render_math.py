@@ -1,11 +1,12 @@
-"""Build hook: the math of every page rendered with KaTeX at build time (not `math.py`: this folder is
-first on sys.path while mkdocs loads a hook, and would shadow the standard library's `math`).
+"""Build hook: the math of every page turned into MathML with Temml at build time (not `math.py`: this
+folder is first on sys.path while mkdocs loads a hook, and would shadow the standard library's `math`).
 
-pymdownx.arithmatex (generic mode) leaves TeX in <span|div class="arithmatex">; KaTeX (node, from the npm
-registry, hooks/katex_render.js) turns it into HTML. Pages load KaTeX's CSS and fonts (hooks/assets.py)
-and run no math script. A TeX error fails the build, naming the page and the expression.
-What KaTeX made is kept in `.cache/katex/KEY.json`, KEY a hash of KaTeX's version and of
-hooks/katex_render.js: a rebuild runs node only for TeX it has not seen.
+pymdownx.arithmatex (generic mode) leaves TeX in <span|div class="arithmatex">; Temml (node, from the npm
+registry, hooks/render_math.js) turns it into MathML, which the browser lays out in the book's math font
+(hooks/math_style.py). MathML, not HTML drawn to look like math: a display equation is a dozen elements
+instead of forty, and the page runs no math script. A TeX error fails the build, naming the page and
+the expression. What Temml made is kept in `.cache/mathml/KEY.json`, KEY a hash of Temml's version and
+of hooks/render_math.js: a rebuild runs node only for TeX it has not seen.
 """
 
 import hashlib
@@ -19,9 +20,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
-RENDERER = Path(__file__).with_name("katex_render.js")
-KATEX = ROOT / "node_modules" / "katex" / "package.json"
-CACHE = ROOT / ".cache" / "katex"
+RENDERER = Path(__file__).with_name("render_math.js")
+TEMML = ROOT / "node_modules" / "temml" / "package.json"
+CACHE = ROOT / ".cache" / "mathml"
 rendered: dict[str, str] = {}  # json.dumps([tex, display]) -> HTML, from the cache and this build
 used: set[str] = set()  # what this build's pages show
 ARITHMATEX = re.compile(
@@ -31,7 +32,7 @@ TEX_IN_TITLE = re.compile(r"\\\((?P<inline>.*?)\\\)")
 
 
 def cache_file() -> Path:
-    key = hashlib.sha256(KATEX.read_bytes() + RENDERER.read_bytes()).hexdigest()[:20]
+    key = hashlib.sha256(TEMML.read_bytes() + RENDERER.read_bytes()).hexdigest()[:20]
     return CACHE / f"{key}.json"
 
 
@@ -57,10 +58,10 @@ def render_tex(items, where):
             check=False,
         )
         if run.returncode:
-            raise PluginError(f"KaTeX failed on {where}: {run.stderr.strip()}")
+            raise PluginError(f"Temml failed on {where}: {run.stderr.strip()}")
         for item, result in zip(new, json.loads(run.stdout)):
             if "error" in result:
-                raise PluginError(f"{where}: KaTeX cannot render {json.loads(item)[0]!r}: {result['error']}")
+                raise PluginError(f"{where}: Temml cannot render {json.loads(item)[0]!r}: {result['error'].strip()}")
             rendered[item] = result["html"]
     return [rendered[json.dumps(item)] for item in items]
 
@@ -101,7 +102,7 @@ def on_page_content(content, page, config, files):
 def on_post_build(config):
     """Only what this build rendered: TeX no page shows any more is not kept."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    for old in set(CACHE.glob("*.json")) - {cache_file()}:  # another KaTeX's
+    for old in set(CACHE.glob("*.json")) - {cache_file()}:  # another Temml's
         old.unlink()
     partial = cache_file().with_suffix(f".{os.getpid()}")  # replaced at once: a parallel build reads it whole
     partial.write_text(json.dumps({item: rendered[item] for item in sorted(used)}))

@@ -92,7 +92,7 @@ def book_copy(tmp_path, site) -> Path:
     (tmp_path / ".cache").mkdir()
     for cache in ("executed", "figures", "notebook-markup"):  # content-addressed, written at once: safe to share
         (tmp_path / ".cache" / cache).symlink_to(ROOT / ".cache" / cache)
-    for cache in ("rendered", "katex"):  # pruned by each build: copied
+    for cache in ("rendered", "mathml", "math-font"):  # pruned by each build: copied
         shutil.copytree(ROOT / ".cache" / cache, tmp_path / ".cache" / cache)
     return tmp_path
 

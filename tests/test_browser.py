@@ -146,14 +146,14 @@ def requests_to_other_hosts(visit):
 @check
 def unrendered_math(visit):
     """TeX left as text outside code, table of contents included: \\( \\[ $$, or $...$ holding TeX;
-    an arithmatex span KaTeX skipped."""
+    an arithmatex span Temml skipped."""
     return visit.page.evaluate(r"""() => {
         const prose = document.body.cloneNode(true);
-        prose.querySelectorAll("pre, code, script, style, textarea, .katex").forEach(e => e.remove());
+        prose.querySelectorAll("pre, code, script, style, textarea, math").forEach(e => e.remove());
         const tex = /\\\(|\\\[|\$\$|\$(?=\S)[^$\n]*?[\\^_{][^$\n]*?\$/g;
         const raw = [...prose.textContent.matchAll(tex)]
             .map(m => "raw TeX: …" + prose.textContent.slice(Math.max(0, m.index - 30), m.index + 40) + "…");
-        const skipped = [...document.querySelectorAll(".arithmatex:not(:has(.katex))")]
+        const skipped = [...document.querySelectorAll(".arithmatex:not(:has(math))")]
             .map(e => "unrendered: " + e.textContent.slice(0, 60));
         return [...raw, ...skipped];
     }""")
@@ -548,8 +548,8 @@ def test_print_edition_holds_every_page_of_the_nav_and_no_notebook(site, pages):
         assert re.search(rf"<h1[^>]*>{re.escape(title)}<", edition), f"{page} ({title}) is not in the print edition"
         for figure in re.findall(r'src="(?:\.\./)*(assets/figures/[^"]+)"', html):
             assert f'src="../{figure}"' in edition, f"{figure} of {page} is not in the print edition"
-    chapters_math = sum(text_of((site / page).read_text(), markup=True).count('class="katex"') for page in book)
-    assert edition.count('class="katex"') >= chapters_math
+    chapters_math = sum(text_of((site / page).read_text(), markup=True).count("<math") for page in book)
+    assert edition.count("<math") >= chapters_math
     book_part = text_of(edition, markup=True).split('<div class="book-print">')[1]
     assert "book-notebook" not in book_part and "notebooks/" not in book_part
     ids = re.findall(r'\bid="([^"]+)"', edition)
@@ -557,7 +557,7 @@ def test_print_edition_holds_every_page_of_the_nav_and_no_notebook(site, pages):
     assert not re.search(r'src="(?:https?:)?//', book_part), "a picture or script from another host"
 
 
-EVERYTHING = ("<pre", "book-output", "katex-display", "<img")  # code, its output, display math, a figure
+EVERYTHING = ("<pre", "book-output", '<math display="block"', "<img")  # code, its output, display math, a figure
 
 
 def smallest_complete(site, pages) -> str:

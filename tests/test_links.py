@@ -1,6 +1,6 @@
 """No broken link on the built site, as an external checker sees it: linkchecker (PyPI) crawls the served
-site, every page, stylesheet and font it names (KaTeX's CSS names woff2, woff and ttf: all are shipped,
-hooks/reader.py). Links to other hosts are not followed (the checker's default): the site must work offline.
+site, every page, stylesheet and font it names (Temml's stylesheet and the book's name their fonts:
+hooks/math_style.py ships them). Links to other hosts are not followed (the checker's default): the site must work offline.
 
 linkchecker is in the test extras (`make install` puts it in .venv); LINKCHECKER may name another one.
 Without it the test is skipped, except in CI (CI=true), where it fails and says so.
@@ -50,11 +50,11 @@ def test_no_broken_link_on_the_site(site, tmp_path):
 
 
 def test_a_missing_font_is_a_broken_link(site, tmp_path):
-    """The guard fails: without one of the fonts katex.min.css names, the checker reports an error."""
-    copy = tmp_path / "site"
-    shutil.copytree(site / "assets" / "katex", copy / "assets" / "katex")
-    next((copy / "assets" / "katex" / "fonts").glob("*.ttf")).unlink()
-    with serve(copy, LinkCheckerWelcome) as httpd:
-        status, report = broken_links(base_url(httpd) + "assets/katex/katex.min.css", tmp_path)
+    """The guard fails: without the font Temml's stylesheet names, the checker reports an error."""
+    copy = tmp_path / "site" / "assets" / "temml"
+    copy.mkdir(parents=True)
+    shutil.copy(site / "assets" / "temml" / "Temml-Local.css", copy)
+    with serve(copy.parent.parent, LinkCheckerWelcome) as httpd:
+        status, report = broken_links(base_url(httpd) + "assets/temml/Temml-Local.css", tmp_path)
         httpd.shutdown()
-    assert status == 1 and ".ttf" in report, report[-3000:]
+    assert status == 1 and "Temml.woff2" in report, report[-3000:]
