@@ -1,24 +1,29 @@
 """Not a hook: what hooks/notebooks.py and hooks/figures.py key their cached results on.
 
 A result (an executed notebook, a figure) depends on its program's bytes and on the environment
-that ran it: Python and every installed package. Both go into the key, so a changed program or an
-upgraded package is a new key, and an old result is never reused.
+that ran it: Python, every installed package, and the variables that choose a numeric library's code
+path (MKL_CBWR, set by the tests). All go into the key, so a changed program, an upgraded package or
+another code path is a new key, and an old result is never reused.
 """
 
 import functools
 import hashlib
+import os
 import shutil
 import sys
 import time
 from importlib.metadata import distributions
 from pathlib import Path
 
+NUMERIC_PATHS = ("MKL_CBWR", "ATEN_CPU_CAPABILITY", "OPENBLAS_CORETYPE")  # change the last digits printed
+
 
 @functools.cache  # once per build: mkdocs loads the hooks anew for each build
 def environment() -> str:
     # A set: run from the book's folder, `python -m` also finds the book's own egg-info there (a second time).
     packages = sorted({f"{d.metadata['Name']}=={d.version}" for d in distributions()})
-    return "\n".join([sys.version, *packages])
+    paths = [f"{name}={os.environ.get(name, '')}" for name in NUMERIC_PATHS]
+    return "\n".join([sys.version, *packages, *paths])
 
 
 def content_key(*parts: str | bytes) -> str:

@@ -16,6 +16,16 @@ def test_the_key_changes_with_the_program_and_names_every_installed_package():
     }
 
 
+def test_the_key_changes_with_the_code_path_of_the_numeric_libraries(monkeypatch):
+    environment.cache_clear()
+    monkeypatch.setenv("MKL_CBWR", "COMPATIBLE")
+    compatible = content_key(b"print(1)")
+    environment.cache_clear()
+    monkeypatch.setenv("MKL_CBWR", "AUTO")
+    assert content_key(b"print(1)") != compatible
+    environment.cache_clear()
+
+
 def test_results_unused_for_a_week_are_forgotten_and_the_others_kept(tmp_path):
     old, recent = tmp_path / "old.ipynb", tmp_path / "recent"
     old.write_text("{}")
