@@ -6,9 +6,10 @@
   MATH table for fraction bars, roots, stretchy brackets and accents. Noto Sans Math is one, but 270 KB
   whole: the build keeps only the glyphs of the characters inside the site's <math> elements (and the
   italic letters a browser draws for a one-letter <mi>), with their MATH variants, as
-  `assets/fonts/math.woff2` (about 16 KB; docs/assets/book.css names it). It is cut after the pages are
-  built, from what they show, and kept in `.cache/math-font/`, keyed on the font, fontTools and the
-  characters: a rebuild that shows no new character reuses it.
+  `assets/fonts/math.woff2` (about 16 KB; docs/assets/book.css names it). Scripts are drawn at TeX's
+  70% and 50% of the text (the font says 60% and 50%: an inline fraction's digits were 10.6 px). It is cut after the pages are
+  built, from what they show, and kept in `.cache/math-font/`, keyed on the font, this hook, fontTools
+  and the characters: a rebuild that shows no new character reuses it.
 """
 
 import hashlib
@@ -59,8 +60,9 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     codepoints = sorted({ord(c) for c in characters if not c.isspace()} | UNWRITTEN)
-    key = hashlib.sha256(FONT.read_bytes() + fontTools.version.encode() + repr(codepoints).encode()).hexdigest()
-    cut = CACHE / f"{key[:20]}.woff2"
+    key = hashlib.sha256(b"".join([FONT.read_bytes(), Path(__file__).read_bytes(), fontTools.version.encode()]))
+    key.update(repr(codepoints).encode())
+    cut = CACHE / f"{key.hexdigest()[:20]}.woff2"
     if not cut.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
         for old in CACHE.glob("*.woff2"):
@@ -70,6 +72,9 @@ def on_post_build(config):
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=codepoints)
         subsetter.subset(font)
+        constants = font["MATH"].table.MathConstants
+        constants.ensureDecompiled()  # else the font's own values are read over these when it is saved
+        constants.ScriptPercentScaleDown, constants.ScriptScriptPercentScaleDown = 70, 50
         partial = cut.with_suffix(".partial")  # replaced at once: a parallel build reads it whole
         subset.save_font(font, str(partial), options)
         partial.replace(cut)
