@@ -40,6 +40,12 @@ def background(fixture: str):
     return register
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that wait for the browsers' readings last: until then the main process runs the others
+    beside them, instead of waiting for them with a core to spare and running the rest alone after."""
+    items.sort(key=lambda item: "readings" in getattr(item, "fixturenames", ()))
+
+
 def pytest_collection_finish(session):
     used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
     for name in BACKGROUND.keys() & used:

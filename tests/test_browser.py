@@ -20,11 +20,12 @@ import threading
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.chromium import CHROMIUM, FLAGS, base_url, pages_of, serve, url_of
+from tests.chromium import CHROMIUM, FLAGS, QuietHandler, base_url, pages_of, serve, url_of
 from tests.conftest import BACKGROUND, NOTES, ROOT, background
 
 if not CHROMIUM and os.environ.get("CI") != "true":
@@ -384,23 +385,27 @@ SCHEME_FREE = {"copy_buttons": "light", "equations_fit": "dark", "figure_text_le
 RUNS = [(name, scheme) for name in CHECKS for scheme in SCHEMES if SCHEME_FREE.get(name, scheme) == scheme]
 
 
-def read_every_page(scheme: str, pages: list[str], server: str, site) -> dict[tuple[str, str], list[str]]:
+def read_every_page(scheme: str, pages: list[str], server: str, site, breakages) -> dict[tuple[str, str], list[str]]:
     """A reader in one colour scheme, with a browser of its own: every page opened at once, then each
-    screenshotted and checked. (check, page) -> problems."""
+    screenshotted and checked; then each of `breakages` (half of BREAKAGES: the readers take as long),
+    in the scheme it asks for, by the check it must fail. (check, page) -> problems, and
+    ("broken", breakage) -> what its check found."""
     found = {}
+    # Every page's search worker indexes the whole book (~0.3 CPU-s a page); these checks search
+    # nothing, so it gets the index with no page in it. The search tests below use the real one.
+    index = {**json.loads((site / "search" / "search_index.json").read_text()), "docs": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = new_context(browser, scheme)
-        # Every page's search worker indexes the whole book (~0.3 CPU-s a page); these checks search
-        # nothing, so it gets the index with no page in it. The search tests below use the real one.
-        index = json.loads((site / "search" / "search_index.json").read_text())
-        context.route("**/search/search_index.json", lambda route: route.fulfill(json={**index, "docs": []}))
+        contexts = {}
+        for where in SCHEMES:
+            contexts[where] = new_context(browser, where)
+            contexts[where].route("**/search/search_index.json", lambda route: route.fulfill(json=index))
+        context = contexts[scheme]
         visits = {page: opening(context, url_of(server, page)) for page in pages}
         for page, visit in visits.items():
             quiet(visit).page.bring_to_front()  # a tab in the background gets no animation frames
-            slug = page.removesuffix(".html").removesuffix("/index").replace("/", "-") or "index"
             # The print edition is the whole book: its first screen only (a full page is ~100,000 px tall).
-            visit.page.screenshot(path=SCREENSHOTS / f"{slug}.{scheme}.png", full_page=not page.startswith("print/"))
+            visit.page.screenshot(path=screenshot_of(page, scheme), full_page=not page.startswith("print/"))
             # Last, the check that changes the page (opens what is collapsed, shows a "Copied" dialog).
             for name in sorted((name for name, where in RUNS if where == scheme), key="copy_buttons".__eq__):
                 try:
@@ -408,8 +413,19 @@ def read_every_page(scheme: str, pages: list[str], server: str, site) -> dict[tu
                 except Exception as error:  # a check that breaks is a problem of its page, not of the others
                     found[name, page] = [f"the check raised {type(error).__name__}: {error}"]
             visit.page.close()
+        for breakage in breakages:
+            name, where, *_ = BREAKAGES[breakage]
+            visit = load(contexts[where], f"{server}{slug(breakage)}/")
+            found["broken", breakage] = CHECKS[name](visit)
+            visit.page.close()
         browser.close()
     return found
+
+
+def screenshot_of(page: str, scheme: str) -> Path:
+    return (
+        SCREENSHOTS / f"{page.removesuffix('.html').removesuffix('/index').replace('/', '-') or 'index'}.{scheme}.png"
+    )
 
 
 def in_a_thread(function, *args) -> Future:
@@ -436,17 +452,19 @@ def read_the_site(folder):
         build, _, site = BACKGROUND["site"]()
         if build.wait() or not CHROMIUM:
             return None  # the fixtures say why
-        shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-        SCREENSHOTS.mkdir()
-        with serve(site) as httpd:
+        with serve(site, with_broken_pages(site)) as httpd:
             readers = {
-                scheme: in_a_thread(read_every_page, scheme, pages_of(site), base_url(httpd), site)
-                for scheme in SCHEMES
+                scheme: in_a_thread(
+                    read_every_page, scheme, pages_of(site), base_url(httpd), site, list(BREAKAGES)[n::2]
+                )
+                for n, scheme in enumerate(SCHEMES)
             }
             readings = {scheme: reader.result() for scheme, reader in readers.items()}
             httpd.shutdown()
         return readings
 
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # now: the colour toggle's test may add its own
+    SCREENSHOTS.mkdir()
     return in_a_thread(read)
 
 
@@ -465,9 +483,7 @@ def test_every_page(name, scheme, pages, readings):
 
 
 def test_every_page_has_a_screenshot_light_and_dark(pages, readings):
-    shots = sorted(SCREENSHOTS.glob("*.png"))
-    assert len(shots) == len(pages) * len(SCHEMES)
-    for shot in shots:
+    for shot in (screenshot_of(page, scheme) for page in pages for scheme in SCHEMES):
         with Image.open(shot) as picture:
             assert picture.height >= 400, shot
 
@@ -580,6 +596,7 @@ def test_colour_toggle_switches_and_code_math_figures_stay_readable(site, pages,
     assert scheme_of(page) == "default"
     toggle.click()
     assert scheme_of(page) == "slate"
+    SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "toggled.dark.png", full_page=True)
     assert not accessibility(visit) + figures_readable(visit)  # code, math, text contrast; figures' ink
     page.reload(wait_until="networkidle")
@@ -698,19 +715,26 @@ BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the pr
 }
 
 
-@pytest.fixture(scope="session")
-def broken_site(site, pages, tmp_path_factory):
-    """A copy of the site with one page per breakage: broken-NAME/, a copy of a chapter with the fault."""
-    copy = tmp_path_factory.mktemp("broken") / "site"
-    shutil.copytree(site, copy)
-    html = (site / smallest_complete(site, pages)).read_text()
+def with_broken_pages(site):
+    """A server's handler for the site, and beside its pages /broken-NAME/: the smallest complete chapter
+    with the fault of BREAKAGES[NAME] (in memory: the built site stays as built)."""
+    html = (site / smallest_complete(site, pages_of(site))).read_text()
+    broken = {}
     for name, (_, _, old, new, _) in BREAKAGES.items():
         assert old in html, f"{name}: {old!r} not on the page to break"
-        (copy / slug(name)).mkdir()
-        (copy / slug(name) / "index.html").write_text(html.replace(old, new, 1))
-    with serve(copy) as httpd:
-        yield base_url(httpd)
-        httpd.shutdown()
+        broken[f"/{slug(name)}/"] = html.replace(old, new, 1).encode()
+
+    class WithBrokenPages(QuietHandler):
+        def send_head(self):
+            if self.path not in broken:
+                return super().send_head()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(broken[self.path])))
+            self.end_headers()
+            return io.BytesIO(broken[self.path])
+
+    return WithBrokenPages
 
 
 def slug(name: str) -> str:
@@ -718,9 +742,10 @@ def slug(name: str) -> str:
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES)
-def test_each_check_catches_its_fault(breakage, broken_site, contexts):
+def test_each_check_catches_its_fault(breakage, readings):
+    """Read by the readers with the site (read_every_page), on a copy of a chapter broken on purpose."""
     name, scheme, _, _, mention = BREAKAGES[breakage]
-    problems = CHECKS[name](load(contexts[scheme], f"{broken_site}{slug(breakage)}/"))
+    problems = next(found["broken", breakage] for found in readings.values() if ("broken", breakage) in found)
     assert any(mention in problem for problem in problems), f"{name} missed a {breakage}: {problems}"
 
 
