@@ -6,10 +6,11 @@
   MATH table for fraction bars, roots, stretchy brackets and accents. Noto Sans Math is one, but 270 KB
   whole: the build keeps only the glyphs of the characters inside the site's <math> elements (and the
   italic letters a browser draws for a one-letter <mi>), with their MATH variants, as
-  `assets/fonts/math.woff2` (about 16 KB; docs/assets/book.css names it). Scripts are drawn at TeX's
-  70% and 50% of the text (the font says 60% and 50%: an inline fraction's digits were 10.6 px). It is cut after the pages are
-  built, from what they show, and kept in `.cache/math-font/`, keyed on the font, this hook, fontTools
-  and the characters: a rebuild that shows no new character reuses it.
+  `assets/fonts/math.woff2` (about 16 KB; docs/assets/book.css names it). Its names are kept, with the
+  font's licence (SIL OFL 1.1). Scripts are drawn at TeX's 70% and 50% of the text (the font says 60%
+  and 50%: an inline fraction's digits were 10.6 px). It is cut after the pages are built, from what
+  they show, and kept in `.cache/math-font/`, keyed on the font, this hook, fontTools and the
+  characters: a rebuild that shows no new character reuses it. A page with math preloads it.
 """
 
 import hashlib
@@ -22,6 +23,7 @@ import fontTools
 from fontTools import subset
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 TEMML = [MODULES / "temml" / "dist" / name for name in ("Temml-Local.css", "Temml.woff2")]
@@ -53,9 +55,15 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    for math in MATH.findall(output):
+    maths = MATH.findall(output)
+    for math in maths:
         characters.update(html.unescape(TAG.sub("", ANNOTATION.sub("", math))))
-    return output
+    if not maths:
+        return output
+    # Asked for with the stylesheets, not once they are read: else the first paint draws the math in
+    # another font, and the page moves when this one arrives (Lighthouse: layout shift, a late LCP).
+    preload = f'<link rel="preload" href="{get_relative_url(URI, page.url)}" as="font" type="font/woff2" crossorigin>'
+    return output.replace("</head>", preload + "\n</head>", 1)
 
 
 def on_post_build(config):

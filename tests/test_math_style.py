@@ -45,3 +45,13 @@ def test_the_math_font_draws_every_character_of_the_books_math(site):
     assert len(shown) > 50
     missing = {f"U+{ord(c):04X} {c}": page for c, page in shown.items() if c not in drawn}
     assert not missing, missing
+
+
+def test_a_page_with_math_preloads_the_math_font(site):
+    """Fetched with the stylesheets: else the math is first drawn in another font and the page moves."""
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text()
+        preload = re.search(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', text)
+        assert bool(preload) == ("<math" in text), page
+        if preload:
+            assert (page.parent / preload[1]).resolve() == (site / "assets" / "fonts" / "math.woff2").resolve(), page
