@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 PROPERDOCS := properdocs==1.6.7
 
-.PHONY: install serve build test lint bench upgrade-check properdocs-check clean
+.PHONY: install serve build test lint bench screenshots upgrade-check properdocs-check clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -39,6 +39,10 @@ bench: install
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.text_numbers
 	$(BIN)/python -m tests.budgets
+
+# Every page as a reader sees it (1280 px light and dark, 390 px), full length, into .screenshots/.
+screenshots: build
+	$(BIN)/python -m tests.screenshots site
 
 # Before moving the pins: the newest numpy, torch and mkdocs-material in a throw-away venv, the
 # doc-tests run there, and a diff of every output that changed (tests/upgrade_check.py).

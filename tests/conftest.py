@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTES: list[str] = []  # lines for the end of the test summary, e.g. where the screenshots are
 BACKGROUND = {}  # fixture name -> its slow work, started at most once (see background)
 TEMP = tempfile.TemporaryDirectory(prefix="book-tests-")  # their folders; removed when the tests end
 
@@ -50,11 +49,6 @@ def pytest_collection_finish(session):
     used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
     for name in BACKGROUND.keys() & used:
         BACKGROUND[name]()
-
-
-def pytest_terminal_summary(terminalreporter):
-    for note in NOTES:
-        terminalreporter.write_line(note)
 
 
 def mkdocs_build(project: Path, site: Path, execute_notebooks: bool = True, run=subprocess.run, **kwargs):

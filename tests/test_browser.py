@@ -3,7 +3,7 @@
 Pages are found in the built site (every `*.html`), so a new chapter or notebook is checked the day
 it is added. Each check is a function `check(visit) -> [problem, ...]`; `test_every_page` runs it over
 every page, and `test_each_check_catches_its_fault` proves on every run that it fails on a page
-broken on purpose. Screenshots of every page go to `.screenshots/` (named in the test summary).
+broken on purpose. Pictures of every page, to look at, are `make screenshots` (tests/screenshots.py).
 
 The site must be served (README: "Reading the built site"); the server here is 127.0.0.1 only, and
 Chromium resolves no other host, so a request elsewhere fails loudly and is recorded.
@@ -15,18 +15,16 @@ import itertools
 import json
 import os
 import re
-import shutil
 import threading
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from tests.chromium import CHROMIUM, FLAGS, QuietHandler, base_url, pages_of, serve, url_of
-from tests.conftest import BACKGROUND, NOTES, ROOT, background
+from tests.conftest import BACKGROUND, ROOT, background
 
 if not CHROMIUM and os.environ.get("CI") != "true":
     pytest.skip(
@@ -40,7 +38,6 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 pytestmark = pytest.mark.browser
 
 SCHEMES = ("light", "dark")  # as prefers-color-scheme, which picks material's palette (mkdocs.yml)
-SCREENSHOTS = ROOT / ".screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -383,11 +380,16 @@ def accessibility(visit):
 # so that the two readers below take about as long).
 SCHEME_FREE = {"copy_buttons": "light", "equations_fit": "dark", "figure_text_legible": "dark"}
 RUNS = [(name, scheme) for name in CHECKS for scheme in SCHEMES if SCHEME_FREE.get(name, scheme) == scheme]
+# The print edition is the chapters again, each of which is read: there, what assembling them can break
+# (errors, requests, math, layout, axe's rules in the light scheme), not the same copy buttons, the same
+# figures' ink or the same colours a second time.
+NOT_IN_PRINT = {("copy_buttons", "light"), ("figures_readable", "light"), ("figures_readable", "dark")}
+NOT_IN_PRINT |= {("accessibility", "dark")}
 
 
 def read_every_page(scheme: str, pages: list[str], server: str, site, breakages) -> dict[tuple[str, str], list[str]]:
     """A reader in one colour scheme, with a browser of its own: every page opened at once, then each
-    screenshotted and checked; then each of `breakages` (half of BREAKAGES: the readers take as long),
+    checked; then each of `breakages` (half of BREAKAGES: the readers take as long),
     in the scheme it asks for, by the check it must fail. (check, page) -> problems, and
     ("broken", breakage) -> what its check found."""
     found = {}
@@ -404,10 +406,11 @@ def read_every_page(scheme: str, pages: list[str], server: str, site, breakages)
         visits = {page: opening(context, url_of(server, page)) for page in pages}
         for page, visit in visits.items():
             quiet(visit).page.bring_to_front()  # a tab in the background gets no animation frames
-            # The print edition is the whole book: its first screen only (a full page is ~100,000 px tall).
-            visit.page.screenshot(path=screenshot_of(page, scheme), full_page=not page.startswith("print/"))
             # Last, the check that changes the page (opens what is collapsed, shows a "Copied" dialog).
-            for name in sorted((name for name, where in RUNS if where == scheme), key="copy_buttons".__eq__):
+            runs = [name for name, where in RUNS if where == scheme]
+            if page.startswith("print/"):
+                runs = [name for name in runs if (name, scheme) not in NOT_IN_PRINT]
+            for name in sorted(runs, key="copy_buttons".__eq__):
                 try:
                     found[name, page] = CHECKS[name](visit)
                 except Exception as error:  # a check that breaks is a problem of its page, not of the others
@@ -420,12 +423,6 @@ def read_every_page(scheme: str, pages: list[str], server: str, site, breakages)
             visit.page.close()
         browser.close()
     return found
-
-
-def screenshot_of(page: str, scheme: str) -> Path:
-    return (
-        SCREENSHOTS / f"{page.removesuffix('.html').removesuffix('/index').replace('/', '-') or 'index'}.{scheme}.png"
-    )
 
 
 def in_a_thread(function, *args) -> Future:
@@ -446,7 +443,7 @@ def in_a_thread(function, *args) -> Future:
 def read_the_site(folder):
     """Every page read in each colour scheme, the schemes at the same time (a browser and a thread each:
     one browser's work leaves a core idle), as soon as the site is built, while the other tests run.
-    Screenshots of every page go to .screenshots/. Returns a future: scheme -> (check, page) -> problems."""
+    Returns a future: scheme -> (check, page) -> problems."""
 
     def read():
         build, _, site = BACKGROUND["site"]()
@@ -463,29 +460,20 @@ def read_the_site(folder):
             httpd.shutdown()
         return readings
 
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # now: the colour toggle's test may add its own
-    SCREENSHOTS.mkdir()
     return in_a_thread(read)
 
 
 @pytest.fixture(scope="session")
 def readings(site, browser) -> dict[str, dict[tuple[str, str], list[str]]]:
-    NOTES.append(f"screenshots of every page, light and dark: {SCREENSHOTS}/")
     return read_the_site().result()
 
 
 @pytest.mark.parametrize(("name", "scheme"), RUNS)
 def test_every_page(name, scheme, pages, readings):
-    problems = {page: found for page in pages if (found := readings[scheme][name, page])}
+    problems = {page: found for page in pages if (found := readings[scheme].get((name, page)))}
     assert not problems, f"{name} ({scheme}):\n" + "\n".join(
         f"  {page}: {problem}" for page, found in problems.items() for problem in found
     )
-
-
-def test_every_page_has_a_screenshot_light_and_dark(pages, readings):
-    for shot in (screenshot_of(page, scheme) for page in pages for scheme in SCHEMES):
-        with Image.open(shot) as picture:
-            assert picture.height >= 400, shot
 
 
 # --- reader journeys: search, the colour toggle ------------------------------------------------------
@@ -596,14 +584,11 @@ def test_colour_toggle_switches_and_code_math_figures_stay_readable(site, pages,
     assert scheme_of(page) == "default"
     toggle.click()
     assert scheme_of(page) == "slate"
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "toggled.dark.png", full_page=True)
     assert not accessibility(visit) + figures_readable(visit)  # code, math, text contrast; figures' ink
     page.reload(wait_until="networkidle")
     assert scheme_of(page) == "slate", "the choice is not remembered across pages"
     toggle.click()
     assert scheme_of(page) == "default"
-    page.screenshot(path=SCREENSHOTS / "toggled.light.png", full_page=True)
 
 
 # --- the guards fail: each check, on a copy of a page broken on purpose ------------------------------

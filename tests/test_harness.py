@@ -9,6 +9,7 @@ import markdown
 import pytest
 import torch  # noqa: F401  pytester's in-process runs unload modules first imported in them; torch can't reload
 
+from tests.conftest import background
 from tests.docs_harness import DocsHarness
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,8 +330,9 @@ PROGRAMS = {  # program -> what the per-program test must say about it
 OUTPUT_TITLES = {"warns_as_the_lesson": ("Output and warning", "UserWarning: careful\nsame")}
 
 
-def run_the_program_test(book: Path, page: str, programs: dict[str, str], tests: str):
-    """tests/test_snippets.py (-k tests) run on a throwaway book of one page and some programs."""
+def start_the_program_test(book: Path, page: str, programs: dict[str, str], tests: str):
+    """tests/test_snippets.py (-k tests) started on a throwaway book of one page and some programs; the
+    tests' slow work (background in tests/conftest.py). finished() waits for it."""
     (book / "tests").mkdir()
     for name in ("__init__", "conftest", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
         (book / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
@@ -342,27 +344,41 @@ def run_the_program_test(book: Path, page: str, programs: dict[str, str], tests:
     (book / "docs").mkdir()
     (book / "docs" / "page.md").write_text(page)
     command = [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", tests, "-p", "no:cacheprovider"]
-    return subprocess.run(command, cwd=book, capture_output=True, text=True, timeout=600)
+    log = (book / "pytest.log").open("w+")  # a file: a full pipe would stall the run
+    return subprocess.Popen(command, cwd=book, stdout=log, stderr=subprocess.STDOUT, text=True), log
 
 
-@pytest.fixture(scope="module")
-def program_tests(tmp_path_factory) -> dict[str, str]:
-    """Run tests/test_snippets.py on a book of PROGRAMS: program -> its test's report ("" if it passed)."""
+def finished(started) -> tuple[int, str]:
+    """(exit status, what it printed) of a run start_the_program_test started."""
+    run, log = started
+    status = run.wait(timeout=600)
+    log.seek(0)
+    return status, log.read()
+
+
+@background("program_tests")
+def programs_tested(folder: Path):
     page = ""
     for name in PROGRAMS:
         title, output = OUTPUT_TITLES.get(name, ("Output", "same"))
         page += f'```python title="snippets/{name}.py"\n--8<-- "snippets/{name}.py"\n```\n\n```text title="{title}"\n{output}\n```\n\n'
     programs = {name: program for name, (program, _) in PROGRAMS.items()}
-    run = run_the_program_test(tmp_path_factory.mktemp("book"), page, programs, "copied")
+    return start_the_program_test(folder, page, programs, "copied")
+
+
+@pytest.fixture(scope="module")
+def program_tests() -> dict[str, str]:
+    """tests/test_snippets.py run on a book of PROGRAMS: program -> its test's report ("" if it passed)."""
+    _, printed = finished(programs_tested())
     sections = re.split(
-        r"^_+ test_copied_program\w*\[(\w+)\] _+$", run.stdout.split("short test summary")[0], flags=re.MULTILINE
+        r"^_+ test_copied_program\w*\[(\w+)\] _+$", printed.split("short test summary")[0], flags=re.MULTILINE
     )
     errors = [
         "\n".join(re.findall(r"^E +(.*)$", section, re.MULTILINE)) for section in sections[2::2]
     ]  # not the test's source
     reports = dict.fromkeys(PROGRAMS, "") | dict(zip(sections[1::2], errors))
     failing = [name for name, (_, fragment) in PROGRAMS.items() if fragment]
-    assert [name for name in PROGRAMS if reports[name]] == failing, run.stdout + run.stderr
+    assert [name for name in PROGRAMS if reports[name]] == failing, printed
     return reports
 
 
@@ -373,15 +389,29 @@ MACHINE_DEPENDENT = {
 }
 
 
+@background("machine_dependent_pages")
+def machine_dependent_pages_tested(folder: Path):
+    """One throwaway book per MACHINE_DEPENDENT block, each tested on the other machines."""
+    started = {}
+    for n, (what, code) in enumerate(MACHINE_DEPENDENT.items()):
+        printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        page = f'Text.\n\n```python\n{code}\n```\n\n```text title="Output"\n{printed}```\n'
+        (folder / str(n)).mkdir()
+        started[what] = start_the_program_test(folder / str(n), page, {}, "other_machines")
+    return started
+
+
+@pytest.fixture(scope="module")
+def machine_dependent_pages() -> dict[str, tuple[int, str]]:
+    return {what: finished(started) for what, started in machine_dependent_pages_tested().items()}
+
+
 @pytest.mark.parametrize("what", MACHINE_DEPENDENT)
-def test_the_pages_are_run_on_other_machines_too(what, tmp_path):
+def test_the_pages_are_run_on_other_machines_too(what, machine_dependent_pages):
     """tests/test_snippets.py runs the doc-tests again on each of its machines: the block fails on one."""
-    code = MACHINE_DEPENDENT[what]
-    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    page = f'Text.\n\n```python\n{code}\n```\n\n```text title="Output"\n{printed}```\n'
-    run = run_the_program_test(tmp_path, page, {}, "other_machines")
-    assert run.returncode == 1, run.stdout + run.stderr
-    assert "docs/page.md:3: the output fence does not match" in run.stdout, run.stdout
+    status, printed = machine_dependent_pages[what]
+    assert status == 1, printed
+    assert "docs/page.md:3: the output fence does not match" in printed, printed
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
