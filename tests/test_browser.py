@@ -383,8 +383,19 @@ RUNS = [(name, scheme) for name in CHECKS for scheme in SCHEMES if SCHEME_FREE.g
 # The print edition is the chapters again, each of which is read: there, what assembling them can break
 # (errors, requests, math, layout, axe's rules in the light scheme), not the same copy buttons, the same
 # figures' ink or the same colours a second time.
-NOT_IN_PRINT = {("copy_buttons", "light"), ("figures_readable", "light"), ("figures_readable", "dark")}
-NOT_IN_PRINT |= {("accessibility", "dark")}
+NOT_IN_PRINT = {
+    ("copy_buttons", "light"),
+    ("figures_readable", "light"),
+    ("figures_readable", "dark"),
+    ("accessibility", "dark"),
+}
+
+
+def run_check(name: str, visit: Visit) -> list[str]:
+    try:
+        return CHECKS[name](visit)
+    except Exception as error:  # a check that breaks is a problem of its page, not of the others
+        return [f"the check raised {type(error).__name__}: {error}"]
 
 
 def read_every_page(scheme: str, pages: list[str], server: str, site, breakages) -> dict[tuple[str, str], list[str]]:
@@ -411,15 +422,12 @@ def read_every_page(scheme: str, pages: list[str], server: str, site, breakages)
             if page.startswith("print/"):
                 runs = [name for name in runs if (name, scheme) not in NOT_IN_PRINT]
             for name in sorted(runs, key="copy_buttons".__eq__):
-                try:
-                    found[name, page] = CHECKS[name](visit)
-                except Exception as error:  # a check that breaks is a problem of its page, not of the others
-                    found[name, page] = [f"the check raised {type(error).__name__}: {error}"]
+                found[name, page] = run_check(name, visit)
             visit.page.close()
         for breakage in breakages:
             name, where, *_ = BREAKAGES[breakage]
             visit = load(contexts[where], f"{server}{slug(breakage)}/")
-            found["broken", breakage] = CHECKS[name](visit)
+            found["broken", breakage] = run_check(name, visit)
             visit.page.close()
         browser.close()
     return found
