@@ -738,7 +738,9 @@ def slug(name: str) -> str:
 def test_each_check_catches_its_fault(breakage, readings):
     """Read by the readers with the site (read_every_page), on a copy of a chapter broken on purpose."""
     name, scheme, _, _, mention = BREAKAGES[breakage]
-    problems = next(found["broken", breakage] for found in readings.values() if ("broken", breakage) in found)
+    read = {key: found for reading in readings.values() for key, found in reading.items()}
+    assert ("broken", breakage) in read, f"no reader loaded the page with a {breakage}"
+    problems = read["broken", breakage]
     assert any(mention in problem for problem in problems), f"{name} missed a {breakage}: {problems}"
 
 
