@@ -39,6 +39,7 @@ pytestmark = pytest.mark.browser
 
 SCHEMES = ("light", "dark")  # as prefers-color-scheme, which picks material's palette (mkdocs.yml)
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+READING_MINUTES = 10  # a reader stuck on a page fails the tests that wait for it, instead of hanging CI
 
 
 # --- serving the built site, one browser ------------------------------------------------------------
@@ -112,7 +113,9 @@ def opening(context, url: str) -> Visit:
 def quiet(visit: Visit) -> Visit:
     """Wait until the page has loaded, made no request for 500 ms, and has its fonts."""
     visit.page.wait_for_load_state("networkidle")
-    visit.page.evaluate("document.fonts.ready.then(() => true)")
+    # Polled, and with playwright's time limit: a promise evaluated in a tab that gets no frames can
+    # wait forever (a clean-clone run once hung here, or in a check, for minutes).
+    visit.page.wait_for_function("document.fonts.status === 'loaded'", polling=100)
     return visit
 
 
@@ -427,6 +430,7 @@ def read_every_page(scheme: str, pages: list[str], server: str, site, breakages)
         for breakage in breakages:
             name, where, *_ = BREAKAGES[breakage]
             visit = load(contexts[where], f"{server}{slug(breakage)}/")
+            visit.page.bring_to_front()
             found["broken", breakage] = run_check(name, visit)
             visit.page.close()
         browser.close()
@@ -473,7 +477,10 @@ def read_the_site(folder):
 
 @pytest.fixture(scope="session")
 def readings(site, browser) -> dict[str, dict[tuple[str, str], list[str]]]:
-    return read_the_site().result()
+    try:
+        return read_the_site().result(timeout=READING_MINUTES * 60)
+    except TimeoutError:
+        pytest.fail(f"the browsers did not read the site in {READING_MINUTES} minutes (2 normally)", pytrace=False)
 
 
 @pytest.mark.parametrize(("name", "scheme"), RUNS)
