@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-ROOT = Path(__file__).resolve().parent.parent
 OUTPUT_FENCE = re.compile(r'<div class="language-(\w+) highlight"><span class="filename">Output</span>')
 BARE_MARKER = re.compile(r'^<span class="c1"># %%</span>\n', re.MULTILINE)
 TITLED_MARKER = '<span class="c1"># %% '
