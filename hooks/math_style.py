@@ -25,10 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-MODULES = Path(__file__).resolve().parent.parent / "node_modules"
-TEMML = [MODULES / "temml" / "dist" / name for name in ("Temml-Local.css", "Temml.woff2")]
-FONT = MODULES / "@fontsource" / "noto-sans-math" / "files" / "noto-sans-math-latin-400-normal.woff"
-CACHE = MODULES.parent / ".cache" / "math-font"
+ROOT = Path(__file__).resolve().parent.parent
+TEMML = [ROOT / "node_modules" / "temml" / "dist" / name for name in ("Temml-Local.css", "Temml.woff2")]
+FONT = ROOT / "node_modules" / "@fontsource" / "noto-sans-math" / "files" / "noto-sans-math-latin-400-normal.woff"
+CACHE = ROOT / ".cache" / "math-font"
 URI = "assets/fonts/math.woff2"
 MATH = re.compile(r"<math\b.*?</math>", re.S)
 ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.S)  # the TeX source: never drawn
