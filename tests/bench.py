@@ -20,6 +20,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+DOC_TEST_IMPORTS = ("pytest", "sybil", "tests.docs_harness", "torch", "torch._dynamo", "matplotlib.pyplot")
 
 
 def cpu_of_children() -> float:
@@ -105,6 +106,23 @@ def slowest_program() -> tuple[str, float]:
     return name, float(cpu)
 
 
+def doc_tests_after_imports() -> tuple[float, float]:
+    """`pytest docs` in a Python that has done DOC_TEST_IMPORTS first, timed from then on: the cost of the
+    pages' own code and of the harness, which no sharing of imports can take away."""
+    code = (
+        f"import {', '.join(DOC_TEST_IMPORTS)}, pytest, time, resource\n"
+        "wall, cpu = time.perf_counter(), time.process_time()\n"
+        "assert pytest.main(['-q', 'docs']) == 0, 'pytest docs failed'\n"
+        "print(time.perf_counter() - wall, time.process_time() - cpu)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=ENV)
+    if run.returncode:
+        print(f"(failed: pytest docs after its imports: {run.stderr.strip().splitlines()[-1:]})")
+        return float("nan"), float("nan")
+    wall, cpu = map(float, run.stdout.split()[-2:])
+    return wall, cpu
+
+
 def main():
     if "--programs" in sys.argv:
         return programs_cpu()
@@ -112,8 +130,13 @@ def main():
     rows = []
     torch = timed(sys.executable, "-c", "import torch", repeat=3)
     rows.append(("import torch (median of 3)", torch, None))
+    # The doc-tests' floor: what they import before any page's code runs (an optimizer's first use
+    # imports torch._dynamo; the figure programs, pyplot). Already over 2x `import torch` here.
+    imports = timed(sys.executable, "-c", f"import {', '.join(DOC_TEST_IMPORTS)}", repeat=3)
+    rows.append(("doc-tests' imports alone (median)", imports, None))
     doctests = timed(sys.executable, "-m", "pytest", "-q", "docs")
     rows.append(("doc-tests: pytest docs", doctests, (3 * torch[0], "3x import torch")))
+    rows.append(("doc-tests, once imports are done", doc_tests_after_imports(), None))
     with tempfile.TemporaryDirectory() as folder:
         book = copy_of_the_book(Path(folder))
         site = ["--site-dir", str(Path(folder) / "site")]
@@ -132,6 +155,8 @@ def main():
     print(f"{'figure':36} {'wall s':>8} {'CPU s':>8}  budget (wall)")
     for name, (seconds, cpu), budget in rows:
         verdict = "" if budget is None else f"<= {budget[1]}: {'ok' if seconds <= budget[0] else 'OVER'}"
+        if name.startswith("doc-tests"):
+            verdict = f"{seconds / torch[0]:4.1f}x import torch  {verdict}"
         print(f"{name:36} {seconds:8.2f} {cpu:8.2f}  {verdict}")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
