@@ -44,7 +44,7 @@ for iter in range(iter_num):
 print(f"The prediction of input 5 is {5 * w.item()}")
 
 # %% BOOK: where it converges.
-# BOOK: dJ/dw = (2/N) * sum of x_i (w x_i - y_i) = 0 gives the slope
+# BOOK: dL/dw = (2/N) * sum of x_i (w x_i - y_i) = 0 gives the slope
 w_best = (X * Y).sum() / (X * X).sum()
 print(f"least squares: w = sum(x*y) / sum(x**2) = {w_best.item():.6f}")
 print(f"after {iter_num} steps:  w = {w.item():.6f}")

@@ -1,4 +1,4 @@
-"""Three ways to dJ/dw: chapter 2's formula, autograd, a finite difference."""
+"""Three ways to dL/dw: chapter 2's formula, autograd, a finite difference."""
 
 # %%
 import torch

@@ -1,8 +1,8 @@
 """Figure: the loss L(w, b) as contours, with the paths of gradient descent.
 
-Top: f(x) = w x + b on X = [1, 2, 3, 4], Y = 2X, from the chapter's seeded
+Left: f(x) = w x + b on X = [1, 2, 3, 4], Y = 2X, from the chapter's seeded
 nn.Linear, 100 steps of plain SGD (lr 0.01) and of SGD with momentum 0.9.
-Bottom: the same data with centred inputs, f(x) = w (x - mean(x)) + b,
+Right: the same data with centred inputs, f(x) = w (x - mean(x)) + b,
 from the same line, 10 steps of plain SGD with lr 0.3.
 Saves `valley.svg` in the working folder.
 """
