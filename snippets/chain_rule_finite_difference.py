@@ -9,7 +9,7 @@ def loss(w):
     return (x * w - y) ** 2
 
 
-# The central difference is off by O(h**2); a one-sided one by O(h).
+# The central difference's error shrinks like h**2; a one-sided one's like h.
 h = 1e-4
 dloss_dw = (loss(w + h) - loss(w - h)) / (2 * h)
 print(f"dloss/dw ~ {dloss_dw:.6f}")
