@@ -6,7 +6,8 @@ and how fast gradient descent moves along it. Centring x removes the valley.
 
 # %% For the squared error, the Hessian (the matrix of second derivatives)
 # is constant: H = 2/N * A.T @ A, where @ is the matrix product and A has
-# one row per sample and one column per parameter: what multiplies it (x, 1)
+# one row per sample; column j holds what multiplies parameter j in f:
+# x (or x - mean(x)) for w, 1 for b
 import numpy as np
 
 x = np.array([1, 2, 3, 4], dtype=float)
