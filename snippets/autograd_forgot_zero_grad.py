@@ -15,6 +15,7 @@ n_iters = 100
 for epoch in range(n_iters):
     loss = ((w * X - Y) ** 2).mean()  # 1. predict, 2. loss
     # This step's own gradient, by chapter 2's formula, to compare
+    # (w.detach(): the same number as w, but outside the graph)
     fresh = (2 * X * (w.detach() * X - Y)).mean()
     loss.backward()  # 3. gradient: added to what w.grad holds
 

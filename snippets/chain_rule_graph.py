@@ -9,8 +9,9 @@ w = torch.tensor(1.0, requires_grad=True)
 
 loss = (x * w - y) ** 2
 
-# Each node's next_functions are the nodes it passes gradients back to.
-# A None entry is an input that needs no gradient (x and y here).
+# Each node's next_functions are the nodes it passes gradients back to, as
+# (node, index) pairs (the index matters only for nodes with several outputs).
+# A None node is an input that needs no gradient (x and y here).
 node, depth = loss.grad_fn, 0
 while True:
     print("  " * depth + type(node).__name__)

@@ -20,7 +20,8 @@ Y = np.sin(X) + noise * rng.normal(size=(N, 1))  # (N, 1)
 params = {
     "W1": rng.normal(size=(1, K)),  # (1, K)
     "b1": np.zeros(K),  # (K,)
-    "W2": rng.normal(size=(K, 1)) / np.sqrt(K),  # (K, 1)
+    "W2": rng.normal(size=(K, 1)) / np.sqrt(K),  # (K, 1): / sqrt(K) keeps
+    # the sum of K hidden units' contributions of order 1, not sqrt(K)
     "b2": np.zeros(1),  # (1,)
 }
 
