@@ -26,7 +26,9 @@ CACHE = ROOT / ".cache" / "mathml"
 rendered: dict[str, str] = {}  # json.dumps([tex, display]) -> HTML, from the cache and this build
 used: set[str] = set()  # what this build's pages show
 ARITHMATEX = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S
+    r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>'
+    r"(?P<after>[,.;:!?)]*)",  # the punctuation right after it
+    re.S,
 )
 TEX_IN_TITLE = re.compile(r"\\\((?P<inline>.*?)\\\)")
 
@@ -73,8 +75,12 @@ def render_math(content, where):
 
     # Display math that is wider than the column scrolls sideways; docs/assets/book.js makes only such
     # an equation a Tab stop (axe: scrollable-region-focusable), at load and when the width changes.
+    # A browser may break a line between a formula and the comma after it: they are kept together.
     def element(m):
-        return f'<{m["tag"]} class="arithmatex">{next(rendered)}</{m["tag"]}>'
+        math = f'<{m["tag"]} class="arithmatex">{next(rendered)}</{m["tag"]}>'
+        if m["tag"] == "span" and m["after"]:
+            return f'<span class="book-nowrap">{math}{m["after"]}</span>'
+        return math + m["after"]
 
     return ARITHMATEX.sub(element, content)
 

@@ -20,3 +20,13 @@ def test_bad_tex_fails_the_build_and_names_the_page(book_copy, tmp_path):
     build = mkdocs_build(book_copy, tmp_path / "site")
     assert build.returncode != 0, "the build passed with bad TeX"
     assert "chain-rule.md" in build.stderr and "Temml cannot render" in build.stderr
+
+
+def test_an_inline_formula_keeps_its_punctuation_on_its_line(site):
+    """A browser may break between an inline <math> and the comma after it: the hook wraps them together."""
+    text = (site / "nn-module" / "index.html").read_text()
+    formula = r'<span class="arithmatex"><math\b(?:(?!</math>).)*</math></span>'  # one formula
+    loose = re.findall(rf'(?<!<span class="book-nowrap">){formula}[,.;:!?)]', text, re.S)
+    kept = re.findall(rf'<span class="book-nowrap">{formula}[,.;:!?)]+</span>', text, re.S)
+    assert not loose, f"punctuation after a formula, outside a book-nowrap span: {loose[0][-80:]}"
+    assert kept, "no formula on the page is kept with its punctuation"
