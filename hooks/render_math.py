@@ -75,12 +75,11 @@ def render_math(content, where):
 
     # Display math that is wider than the column scrolls sideways; docs/assets/book.js makes only such
     # an equation a Tab stop (axe: scrollable-region-focusable), at load and when the width changes.
-    # A browser may break a line between a formula and the comma after it: they are kept together.
+    # A browser may break a line between an inline formula and the comma after it: the comma goes inside
+    # the formula's span, which book.css does not let wrap.
     def element(m):
-        math = f'<{m["tag"]} class="arithmatex">{next(rendered)}</{m["tag"]}>'
-        if m["tag"] == "span" and m["after"]:
-            return f'<span class="book-nowrap">{math}{m["after"]}</span>'
-        return math + m["after"]
+        inside, after = (m["after"], "") if m["tag"] == "span" else ("", m["after"])
+        return f'<{m["tag"]} class="arithmatex">{next(rendered)}{inside}</{m["tag"]}>{after}'
 
     return ARITHMATEX.sub(element, content)
 
