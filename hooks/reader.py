@@ -8,6 +8,8 @@
   smallest text, and scrolls sideways in its figure below that width.
 - The 404 page offers a way home (material's says only "404 - Not found").
 - The "Notebooks" nav section names each notebook by its chapter's number instead of repeating its title.
+- Inline code without a space (`1e-13`, `f"{Loss:.6f}"`) is one token: the class `book-token` keeps a
+  browser from breaking it at a hyphen or a quote (book.css).
 - Highlighted code has fewer elements (a chapter's DOM is mostly code tokens and math): names,
   whitespace, punctuation and operators, all drawn in the code's own colour (book.css), lose their
   <span>; neighbouring tokens of one colour (the parts of a string) share one. The text is unchanged.
@@ -30,6 +32,7 @@ PLAIN_TOKEN = re.compile(r'<span class="(?:n|w|p|o)">([^<]*)</span>')
 SAME_COLOUR = {"s": "s2", "s1": "s2", "si": "s2"}  # one colour (material, book.css)
 COLOUR_CLASS = re.compile(r'<span class="(s|s1|si)">')
 SAME_NEIGHBOURS = re.compile(r'<span class="(\w+)">([^<]*)</span><span class="\1">')
+TOKEN = re.compile(r"<code>([^<\s]+)</code>")  # inline code without a space: not one inside <pre>
 SMALLEST_TEXT_PX = 9  # README, "Figures"
 figures: dict[str, Path] = {}  # "NAME.svg" -> where the build made it
 
@@ -55,6 +58,7 @@ def on_page_content(content, page, config, files):
     content = OUTPUT_FENCE.sub(
         r'<div class="language-\1 highlight book-output no-copy"><span class="filename">Output</span>', content
     )
+    content = TOKEN.sub(r'<code class="book-token">\1</code>', content)
     return BARE_MARKER.sub("", content).replace(TITLED_MARKER, '<span class="c1"># ')
 
 

@@ -289,6 +289,23 @@ def equations_fit(visit):
     return problems
 
 
+UNBROKEN = r"""() => [...document.querySelectorAll(
+    ".md-typeset span.arithmatex, .md-typeset :not(pre) > code:not(:has(*))")]
+    .filter(e => e.matches("span.arithmatex") || !/\s/.test(e.textContent))
+    .filter(e => e.getClientRects().length > 1)
+    .map(e => `${e.localName}: ${(e.querySelector("annotation") || e).textContent.slice(0, 40)}`)"""
+
+
+@check
+def tokens_unbroken(visit):
+    """An inline formula (with the punctuation after it) and inline code without a space stay on one
+    line, at 1280 px and at 390 px: no `1e-` / `13`, no line starting with the comma after a formula."""
+    problems = [f"at 1280 px, split over lines: {what}" for what in visit.page.evaluate(UNBROKEN)]
+    with narrow(visit):
+        problems += [f"at 390 px, split over lines: {what}" for what in visit.page.evaluate(UNBROKEN)]
+    return problems
+
+
 @check
 def figure_text_legible(visit):
     """At 390 px a figure's smallest text is >= 9 CSS px (matplotlib SVG text: glyphs scaled by size/100)."""
@@ -381,7 +398,12 @@ def accessibility(visit):
 
 # Checks of layout and behaviour, which the colour scheme does not change: once, in one scheme (chosen
 # so that the two readers below take about as long).
-SCHEME_FREE = {"copy_buttons": "light", "equations_fit": "dark", "figure_text_legible": "dark"}
+SCHEME_FREE = {
+    "copy_buttons": "light",
+    "equations_fit": "dark",
+    "figure_text_legible": "dark",
+    "tokens_unbroken": "light",
+}
 RUNS = [(name, scheme) for name in CHECKS for scheme in SCHEMES if SCHEME_FREE.get(name, scheme) == scheme]
 # The print edition is the chapters again, each of which is read: there, what assembling them can break
 # (errors, requests, math, layout, axe's rules in the light scheme), not the same copy buttons, the same
@@ -690,6 +712,13 @@ BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the pr
         '<script src="../assets/book.js"></script>',
         ("<script>document.querySelectorAll('div.arithmatex').forEach(e => e.tabIndex = 0)</script>"),
         "focusable",
+    ),
+    "inline code broken over lines": (
+        "tokens_unbroken",
+        "light",
+        ARTICLE,
+        ARTICLE + '<p style="width: 4em">see <code>1e-13-1e-13</code></p>',
+        "split over lines",
     ),
     "figure text too small": (
         "figure_text_legible",
