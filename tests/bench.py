@@ -128,7 +128,7 @@ def doc_tests_after_imports() -> tuple[float, float]:
     """`pytest docs` in a Python that has done DOC_TEST_IMPORTS first, timed from then on: the cost of the
     pages' own code and of the harness, which no sharing of imports can take away."""
     code = (
-        f"import {', '.join(DOC_TEST_IMPORTS)}, pytest, time, resource\n"
+        f"import {', '.join(DOC_TEST_IMPORTS)}, time\n"
         "wall, cpu = time.perf_counter(), time.process_time()\n"
         "assert pytest.main(['-q', 'docs']) == 0, 'pytest docs failed'\n"
         "print(time.perf_counter() - wall, time.process_time() - cpu)"
@@ -137,8 +137,8 @@ def doc_tests_after_imports() -> tuple[float, float]:
     if run.returncode:
         print(f"(failed: pytest docs after its imports: {run.stderr.strip().splitlines()[-1:]})")
         return float("nan"), float("nan")
-    wall, cpu = map(float, run.stdout.split()[-2:])
-    return wall, cpu
+    wall, cpu = run.stdout.split()[-2:]
+    return float(wall), float(cpu)
 
 
 def main():
