@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 PROPERDOCS := properdocs==1.6.7
 
-.PHONY: install serve build test lint bench screenshots upgrade-check properdocs-check clean
+.PHONY: install serve build test lint bench mutate screenshots upgrade-check properdocs-check clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -39,6 +39,11 @@ bench: install
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.text_numbers
 	$(BIN)/python -m tests.budgets
+
+# Every number in the text changed by one in its last digit, one at a time: the share the checks catch,
+# per page, and the changes that survive (tests/mutate.py). Exits non-zero below 95 % on a page.
+mutate: install
+	$(BIN)/python -m tests.mutate
 
 # Every page as a reader sees it (1280 px light and dark, 390 px), full length, into .screenshots/.
 screenshots: build

@@ -6,18 +6,22 @@ Rules (README.md, "How the book is tested", says the same for authors):
 - A fence in any language Pygments highlights as Python (``python``, ``py3``, ``Python``,
   ``ipython``, ...) runs, whatever its attributes (title, hl_lines, annotations). One whose code
   starts with ``>>>``, or a Python-console fence (``pycon``), is a doctest and must start with ``>>>``.
+  A doctest line that doctest does not compare (text after a blank line) or skips (``+SKIP``) is an error.
   A fence in DISPLAY (output, shell commands, configuration) is shown only, and must hold no ``>>>``
   prompt; a fence in any other language, or in none, is an error. So is a fence inside a
-  blockquote; indented code blocks are turned off in mkdocs.yml (they render as text).
+  blockquote or an HTML comment, and code in HTML (``<pre>``, ``<code class=...>``); indented code
+  blocks are turned off in mkdocs.yml (they render as text).
 - ``--8<--`` includes are expanded by pymdownx.snippets itself, configured from the
-  ``pymdownx.snippets`` entry of mkdocs.yml: the test runs exactly what the page shows.
+  ``pymdownx.snippets`` entry of mkdocs.yml: the test runs exactly what the page shows. An include
+  outside a Python fence (in prose, in a DISPLAY fence) is an error: it shows a file that nothing runs.
 - A block that includes one whole file runs in a fresh ``__main__`` namespace, as it would
   when copied; its names are then shared with the page's later blocks, like notebook cells.
 - A block titled with a file name (``snippets/NAME.py``) must include that file and no other.
 - An output fence (a fence titled ``Output``, in any case) right after a code block must equal
   what the block printed. A block that prints needs one; an output fence after no code block,
-  after a doctest or after a block not run is an error.
-- A block titled ``Not run: <reason>`` is skipped, and pytest reports the reason.
+  after a doctest or after a block not run is an error; so is a DISPLAY fence right after a code block
+  that is not titled ``Output`` (spaces around a title are ignored, as the site ignores them).
+- A block titled ``Not run: <reason>`` is skipped (``title=``, not ``data-title=``), and pytest reports the reason.
 - Each block runs in an empty temporary working folder; warnings are errors (PyTorch's warn-once
   warnings are raised every time), unless its output fence is titled ``Output and warning``: then
   each warning is shown once in the output, as a reader sees it in a fresh process. Output
@@ -27,7 +31,6 @@ Rules (README.md, "How the book is tested", says the same for authors):
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
 """
 
-import ast
 import contextlib
 import difflib
 import doctest
@@ -60,10 +63,14 @@ FENCE = re.compile(
     r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
-TITLE = re.compile(r"""title=(["'])(?P<title>.*?)\1""")
+TITLE = re.compile(r"""(?<![\w-])title=(["'])(?P<title>.*?)\1""")  # not data-title=: that shows no title
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<target>.+?)\1[ \t]*$""")
+SNIPPET_MARKER = re.compile(r"^[ \t]*-+8<-+(?:[ \t]|$)", re.MULTILINE)  # an include, or a block of them
+# Code written in HTML, which nothing would run: <pre>, <pre><code ...>, <code class="language-py">
+RAW_CODE = re.compile(r"<pre\b[^>]*>(?:\s*<code\b)?|<code\b[^>]*\bclass=", re.IGNORECASE)
 # Fences shown, never run: program output, shell commands, configuration. Any other language fails.
 DISPLAY = {"text", "bash", "yaml", "toml", "markdown"}
+INCLUDE_SHOWN = "a --8<-- include outside a python or pycon fence puts a file on the site that nothing runs or checks"
 PAGES = [f"*{extension}" for extension in markdown_extensions]  # every file mkdocs renders as a page
 pending_updates: dict[Path, list[tuple[int, int, str]]] = {}
 
@@ -137,12 +144,21 @@ class DocsHarness:
         text, doc = document.text, Path(document.path)
         page = relative(doc, self.root)
 
-        def fail(start: int, end: int, message: str) -> Region:
-            """A region that fails with the message, naming its page and line."""
-            line = text.count("\n", 0, start) + 1
+        def fail(start: int, end: int, message: str, at: int | None = None) -> Region:
+            """A region that fails with the message, naming its page and the line of `at` (or of start)."""
+            line = text.count("\n", 0, start if at is None else at) + 1
             return Region(start, end, f"{page}:{line}: {message}", lambda example: example.parsed)
 
-        fences = list(FENCE.finditer(text))
+        markup, comments = text, []  # the page's Markdown and HTML: its fences, comments and inline code blanked
+        for m in text_numbers.FENCE.finditer(text):
+            markup = text_numbers.mask(markup, m.start(), m.end())
+        for m in text_numbers.COMMENT_OR_CODE.finditer(markup):
+            if m.group().startswith("<!--"):
+                comments.append(m)
+            markup = text_numbers.mask(markup, m.start(), m.end())
+        fences, hidden = [], []  # hidden: in an HTML comment
+        for m in FENCE.finditer(text):
+            (hidden if any(c.start() <= m.start() < c.end() for c in comments) else fences).append(m)
         paired = set()
         for i, m in enumerate(fences):
             if i in paired or is_output(m):
@@ -157,6 +173,8 @@ class DocsHarness:
                         f"a ```{m['lang']} fence with >>> prompts shows a Python "
                         "session that nothing runs: make it a pycon fence",
                     )
+                elif include := SNIPPET_MARKER.search(m["body"]):
+                    yield fail(m.start(), m.end(), INCLUDE_SHOWN, m.start("body") + include.start())
                 continue
             if kind is None:
                 named = f"in language {m['lang']!r}" if m["lang"] else "with no language"
@@ -168,15 +186,18 @@ class DocsHarness:
                 )
                 continue
             block = Block(doc, text.count("\n", 0, m.start()) + 1, m["lang"], title_of(m), body, indent, kind=kind)
-            end, problem = m.end(), None
+            end, problem, at = m.end(), None, m
             nxt = fences[i + 1] if i + 1 < len(fences) else None
-            if nxt and is_output(nxt) and not text[m.end() : nxt.start()].strip() and nxt["indent"] == indent:
+            shows_output = nxt and (is_output(nxt) or language(nxt["lang"]) == "display")
+            if shows_output and not text[m.end() : nxt.start()].strip() and nxt["indent"] == indent:
                 paired.add(i + 1)
                 block.output = "\n".join(ln[len(indent) :] for ln in nxt["body"].splitlines())
                 block.output_span = (nxt.start("body"), nxt.end("body"))
                 block.shows_warnings = title_of(nxt).lower().startswith("output and warning")
                 end = nxt.end()
-                if block.doctest:
+                if not is_output(nxt):
+                    at, problem = nxt, "a fence right after a code block shows output: title it Output to compare it"
+                elif block.doctest:
                     problem = (
                         "a doctest shows its output after each >>> line; the output fence after it is not compared"
                     )
@@ -186,21 +207,30 @@ class DocsHarness:
                 block.output_span = (m.end(), m.end())
             if kind == "console" and not "\n".join(body).lstrip().startswith(">>>"):
                 problem = "a pycon fence must start with a >>> prompt: without one nothing of it runs"
-            yield fail(m.start(), end, problem) if problem else Region(m.start(), end, block, self.evaluate)
+            yield fail(m.start(), end, problem, at.start()) if problem else Region(m.start(), end, block, self.evaluate)
         for i, m in enumerate(fences):
             if is_output(m) and i not in paired:
                 yield fail(
                     m.start(), m.end(), "an output fence that follows no code block (output must come from code)"
                 )
-        spans = [(m.start(), m.end()) for m in fences]
+        spans = [(m.start(), m.end()) for m in fences + comments]
         for m in text_numbers.FENCE.finditer(text):
             if ">" in m[1] and not any(a <= m.start() < b for a, b in spans):
                 yield fail(
                     m.start(), m.end(), "a fence inside a blockquote is not run: put the fence outside the quote"
                 )
-        for m in text_numbers.CLAIM.finditer(text):
-            if not any(a <= m.start() < b for a, b in spans):
-                yield Region(m.start(), m.end(), m["exprs"], self.claim)
+        for c in comments:
+            inside = [m for m in hidden if c.start() <= m.start() < c.end()]
+            claim = text_numbers.CLAIM.fullmatch(c.group())
+            if inside:
+                message = "a fence inside an HTML comment is not shown on the site but would run: take it out"
+                yield fail(c.start(), c.end(), message, inside[0].start())
+            elif claim:
+                yield Region(c.start(), c.end(), claim["exprs"], self.claim)
+        for m in SNIPPET_MARKER.finditer(markup):
+            yield fail(m.start(), m.end(), INCLUDE_SHOWN)
+        for m in RAW_CODE.finditer(markup):
+            yield fail(m.start(), m.end(), "code in HTML (<pre>, <code class=...>) never runs: write code as a fence")
         yield Region(len(text), len(text), None, self.check_numbers)  # last: after every block and claim ran
 
     def pages(self) -> list[Path]:
@@ -278,11 +308,7 @@ class DocsHarness:
         where = f"{relative(example.path, self.root)}:{example.line}"
         for expression in map(str.strip, filter(str.strip, example.parsed.split(";"))):
             try:
-                if not any(isinstance(node, ast.Name) for node in ast.walk(ast.parse(expression, mode="eval"))):
-                    return (
-                        f"{where}: the claim `{expression}` names nothing the code computed: it would vouch for itself"
-                    )
-                claims += [(value, example.line) for value in text_numbers.flatten(eval(expression, example.namespace))]
+                claims += [(value, example.line) for value in text_numbers.claim_values(expression, example.namespace)]
             except Exception as error:
                 return f"{where}: the claim `{expression}` failed: {type(error).__name__}: {error}"
 
@@ -344,11 +370,27 @@ class DocsHarness:
 
     def run_doctest(self, source, block, namespace, where):
         examples = doctest.DocTestParser().get_examples(source)
+        if unchecked := self.unchecked(block, examples):
+            return unchecked
         test = doctest.DocTest(examples, namespace, where, str(block.doc), block.line, None)
         test.globs = namespace  # doctest copies globs; the page's blocks share one namespace
         report = []
         result = DocTestRunner(doctest.ELLIPSIS).run(test, clear_globs=False, out=report.append)
         return f"{where}: doctest failed\n" + "".join(report) if result.failed else None
+
+    def unchecked(self, block: Block, examples) -> str | None:
+        """What a doctest shows but never compares: text after a blank line, an example it skips."""
+        compared = {n for ex in examples for n in range(ex.lineno, ex.lineno + (ex.source + ex.want).count("\n"))}
+        found = {
+            ex.lineno: "doctest: +SKIP shows an example that never runs"
+            for ex in examples
+            if ex.options.get(doctest.SKIP)
+        }
+        for n, line in enumerate(block.lines):
+            if line.strip() and n not in compared:
+                found[n] = f"{line.strip()!r} is not compared: a blank line ends a doctest's output (write <BLANKLINE>)"
+        where = [f"{relative(path, self.root)}:{line}" for path, line in block.origin]
+        return "\n".join(f"{where[n]}: {found[n]}" for n in sorted(found)) or None
 
     def check_output(self, block: Block, printed: str, where: str):
         got = normalized(printed)
@@ -384,7 +426,7 @@ def updating() -> bool:
 
 def title_of(m) -> str:
     found = TITLE.search(m["attrs"])
-    return found["title"] if found else ""
+    return found["title"].strip() if found else ""  # the site shows " Output " as "Output"
 
 
 def is_output(m) -> bool:

@@ -29,9 +29,7 @@ WARNS = "```python\nimport warnings\nfor step in (1, 2):\n    warnings.warn('car
 SHOWS_THE_WARNING = WARNS + '```text title="Output and warning"\nUserWarning: careful\n1\n2\n```\n'
 GOOD = '```python\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n'
 # Every way a number in the text is accounted for (tests/text_numbers.py): printed, claimed, arithmetic, structural, literal.
-NUMBERS = (
-    GOOD
-    + """
+NUMBERS = """\
 ## 2. The step
 
 ### Way 4: by hand
@@ -44,21 +42,30 @@ NUMBERS = (
 -30
 ```
 
-It printed $1.25$, about 1.3 (−30 is the gradient), from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
-$\\frac{2}{15} \\approx 0.133$, as chapter 3 of notebook 001 in Python 3.11 says[^1].
 ```python
-x, steps, lr = 7, 12, 0.5
+x, steps, lr, rate, L = 7, 12, 0.5, 0.01, 15
+print(1.25)
 ```
 
-Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps.
+```text title="Output"
+1.25
+```
+
+It printed $1.25$, about 1.3 (−30 is the gradient), from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
+$\\frac{2}{15} \\approx 0.133$, as chapter 3 of notebook 001 in Python 3.11 says[^1].
+<!-- claim: rate; L; L -->
+
+Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps:
 <!-- claim: lr; x**2; steps -->
+
+1. predict;
+2. update.
 
 | 1.25 | ![a plot of 1.25](a.svg){ width="300" } |
 | --- | --- |
 
 [^1]: A footnote.
 """
-)
 
 # page text -> what the failure report must contain
 FAULTS = {
@@ -97,13 +104,13 @@ FAULTS = {
     # numbers in the text: each changed number is named with page:line and the nearest number the code gives
     "a changed number in prose": (
         GOOD + "\nIt printed 1.26.\n",
-        ["page.md:9: 1.26 (prose)", "nearest number the code gives is 1.25"],
+        ["page.md:9: 1.26 (prose)", "nearest number its section's code or its paragraph's claims give is 1.25"],
     ),
     "a changed number in math": (GOOD + "\nText.\n\n$$\nw = 1.35\n$$\n", ["page.md:12: 1.35 (math)", "1.25"]),
     "a changed decimal shown with more digits": (GOOD + "\nIt printed $1.250001$.\n", ["page.md:9: 1.250001"]),
     "a whole number the code gives only approximately": (
         '```python\nprint(1.999)\n```\n\n```text title="Output"\n1.999\n```\n\nIt is 2.\n',
-        ["page.md:9: 2 (prose)", "nearest number the code gives is 1.999"],
+        ["page.md:9: 2 (prose)", "nearest number its section's code or its paragraph's claims give is 1.999"],
     ),
     "a changed sign": (GOOD + "\nIt printed −1.25.\n", ["page.md:9: -1.25 (prose)"]),
     "a changed number in a caption": (
@@ -124,17 +131,67 @@ FAULTS = {
         ["page.md:9: `\\frac{2}{15} \\approx 0.143` is wrong: the left side is 0.133333"],
     ),
     "a claim that changed": (
-        GOOD + "\nA rate of 0.2.\n<!-- claim: round(0.1 * 3, 1) -->\n",
-        ["page.md:9: 0.2", "nearest number the code gives is 0.3 (line 10)"],
+        "```python\nrate = 0.1 * 3\n```\n\nA rate of 0.2.\n<!-- claim: rate -->\n",
+        ["page.md:5: 0.2", "nearest number its section's code or its paragraph's claims give is 0.3 (line 6)"],
     ),
     "a claim of literals only": (
         GOOD + "\nA rate.\n<!-- claim: 0.1 * 3 -->\n",
-        ["page.md:10", "the claim `0.1 * 3` names nothing"],
+        ["page.md:10", "the claim `0.1 * 3` failed", "names nothing the code computed"],
+    ),
+    "a claim that assigns": (GOOD + "\n<!-- claim: (x := 3) -->\n", ["the claim `(x := 3)` failed", "assigns"]),
+    "a claim that mutates": (
+        '```python\nX = [1, 2]\nprint(len(X))\n```\n\n```text title="Output"\n2\n```\n\n<!-- claim: X.append(7) or len(X) -->\n',
+        ["`.append()`, which changes"],
+    ),
+    "a claim that sets an attribute": (
+        GOOD + "\n<!-- claim: setattr(np, 'pi', 3) or 1 -->\n",
+        ["`setattr` is neither"],
+    ),
+    "a claim that reaches the environment": (
+        "```python\nimport os\n```\n\n<!-- claim: os.putenv('BOOK_UPDATE_OUTPUTS', '1') or len(os.sep) -->\n",
+        ["it calls into `os`"],
+    ),
+    "a claim that reaches a dunder": (GOOD + "\n<!-- claim: len.__self__ -->\n", ["`__self__`"]),
+    "a claim that gives its own literal": (
+        "```python\ny = 1.0\n```\n\n<!-- claim: y * 0 + 0.7 -->\n",
+        ["its own literal 0.7"],
+    ),
+    "a claim that wraps a literal": ("Text.\n<!-- claim: float(0.7) -->\n", ["names nothing the code computed"]),
+    "a claim of many numbers": (
+        "```python\nn = 100000\n```\n\n<!-- claim: list(range(n)) -->\n",
+        ["`range` is neither"],
     ),
     "a claim that fails": (
         GOOD + "\n<!-- claim: nothing -->\n",
-        ["page.md:9", "the claim `nothing` failed: NameError"],
+        ["page.md:9", "the claim `nothing` failed", "`nothing` is neither the code's name"],
     ),
+    # numbers are held to their own section's outputs and their own paragraph's claims, in order
+    "a number printed only in another section": (
+        GOOD + '\n## Later\n\n```python\nprint(3)\n```\n\n```text title="Output"\n3\n```\n\nIt printed 1.25.\n',
+        ["page.md:19: 1.25 (prose)", "line 1 gives it, in another section or paragraph"],
+    ),
+    "a claim of another paragraph": (
+        "```python\nrate = 2.3\n```\n\nA rate.\n<!-- claim: rate -->\n\nIt is 2.3.\n",
+        ["page.md:8: 2.3 (prose)", "line 6 gives it, in another section or paragraph"],
+    ),
+    "numbers out of their claims' order": (
+        GOOD + "\n```python\na, b = 2, 3\n```\n\nFirst 3, then 2.\n<!-- claim: a; b -->\n",
+        ["page.md:13: 2 (prose)", "out of the order of its paragraph's claims"],
+    ),
+    "an input of a chain that no code gives": (
+        GOOD + "\n```python\nlr = 0.01\n```\n\nSo $1 - 0.02 \\cdot 15 = 0.70$.\n<!-- claim: lr -->\n",
+        ["page.md:13: 0.02 (math, an input of a chain)"],
+    ),
+    "a list that does not count": (GOOD + "\nSteps:\n\n1. predict\n3. loss\n", ["page.md:12", "says 3, not 2"]),
+    "a number that starts a line of a paragraph": (
+        GOOD + "\nThe log shows it.\n3. Far from it.\n",
+        ["page.md:10: 3 (prose)"],
+    ),
+    "a number in a heading that is no section number": (GOOD + "\n## 0.5 is the best rate\n", ["page.md:9: 0.5"]),
+    "a heading's count": (GOOD + "\n## Used 3 times\n", ["page.md:9: 3 (prose)"]),
+    "a number after a chapter number": (GOOD + "\nChapter 2, 7 samples.\n", ["page.md:9: 7 (prose)"]),
+    "a number in an image's HTML alt text": (GOOD + '\n<img alt="It ends at 1.4" src="a.svg">\n', ["page.md:9: 1.4"]),
+    "a number in a link's title": (GOOD + '\n[a plot](a.svg "It ends at 1.4")\n', ["page.md:9: 1.4"]),
     "a changed number in a snippet's comment": (
         '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n',
         ["snippets/step.py:3: -31 (a comment)", "nearest number its block prints is -30"],
@@ -212,6 +269,50 @@ FAULTS |= {  # ways a page could show code that never ran
     "a file never closed": (
         '```python\nopen("y.txt", "w").write("a")\n```\n\n' + GOOD,
         ["page.md:1", "ResourceWarning", "y.txt"],
+    ),
+}
+FAULTS |= {  # ways a page could show code or output that nothing runs or compares
+    "a fence inside an HTML comment": (
+        "<!--\n```python\nw = 3\n```\n-->\n\n" + GOOD,
+        ["page.md:2", "inside an HTML comment", "would run"],
+    ),
+    "a comment opener in inline code (no comment)": (
+        "Write `<!--` to start a comment.\n\n" + GOOD + "\nIt printed 1.26; `-->` ends a comment.\n",
+        ["page.md:11: 1.26 (prose)"],
+    ),
+    "an include outside a fence": (
+        GOOD + '\n--8<-- "snippets/step.py"\n',
+        ["page.md:9", "--8<--", "python or pycon fence"],
+    ),
+    "an include in a text fence": ('Text.\n\n```text\n--8<-- "snippets/step.py"\n```\n', ["page.md:4", "--8<--"]),
+    "doctest text after a blank line": (
+        "```pycon\n>>> print(1)\n1\n\n2\n```\n",
+        ["page.md:5", "not compared"],
+    ),
+    "a skipped doctest example": ("```pycon\n>>> 1 + 1  # doctest: +SKIP\n3\n```\n", ["page.md:2", "+SKIP"]),
+    "an untitled fence after a code block": (
+        "```python\nx = 1.25\n```\n\n```text\n1.26\n```\n",
+        ["page.md:5", "title it Output"],
+    ),
+    "a fence titled Result after a code block": (
+        '```python\nx = 1.25\n```\n\n```text title="Result"\n1.26\n```\n',
+        ["page.md:5", "title it Output"],
+    ),
+    "an output title with spaces around it": (
+        '```python\nprint(1.25)\n```\n\n```text title=" Output "\n1.26\n```\n',
+        ["page.md:1", "-1.26", "+1.25"],
+    ),
+    "Not run in a data-title": (
+        '```{.python data-title="Not run: hidden"}\nraise ValueError("run anyway")\n```\n',
+        ["page.md:1", "ValueError: run anyway"],
+    ),
+    "raw HTML pre": (
+        GOOD + '\n<pre><code class="language-python">raise ValueError\n</code></pre>\n',
+        ["page.md:9", "write code as a fence"],
+    ),
+    "raw HTML code with a language": (
+        GOOD + '\nText <code class="language-py">raise ValueError</code>.\n',
+        ["page.md:9", "write code as a fence"],
     ),
 }
 PAGE_NAMES = {"a .markdown page": "page.markdown"}
@@ -421,3 +522,23 @@ def test_the_program_test_catches(name, program_tests):
         assert not program_tests[name], program_tests[name]
     else:
         assert f"snippets/{name}.py" in program_tests[name] and fragment in program_tests[name], program_tests[name]
+
+
+# -- the mutation score (tests/mutate.py) ------------------------------------------------------------------
+def test_mutants_change_the_last_digit():
+    from tests.mutate import mutants
+
+    assert mutants("0.01") == ["0.02", "0.00"]
+    assert mutants("10") == ["11", "9"]
+    assert mutants("1.19e-07") == ["1.20e-07", "1.18e-07"]
+
+
+def test_mutation_score_counts_what_the_checks_miss(pytester):
+    """1.25 is bound to its block's output; 2 is any of the numbers a log prints, so 2 -> 3 survives."""
+    from tests.mutate import score
+
+    log = '```python\nprint(1.25)\nfor epoch in (1, 2, 3):\n    print(epoch)\n```\n\n```text title="Output"\n1.25\n1\n2\n3\n```\n'
+    make_book(pytester, log + "\nIt printed 1.25, then epoch 2.\n")
+    total, survivors, failures = score(DocsHarness(pytester.path), pytester.path / "docs" / "page.md")
+    assert (total, failures) == (4, [])
+    assert survivors == ["docs/page.md:14: 2 -> 3 (prose)", "docs/page.md:14: 2 -> 1 (prose)"]

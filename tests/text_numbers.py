@@ -1,21 +1,28 @@
-"""Numbers in the text: every number a page shows outside its code is tied to code.
+"""Numbers in the text: every number a page shows outside its code is tied to the code that gives it.
 
-SPEC.md "Numbers in the text"; README "How the book is tested" says it for authors. A number in
-prose, math, tables, captions, alt text, admonitions, tabs or inline code must be one of:
+README "How the book is tested" says it for authors. A number in prose, math, tables, captions, alt
+text, admonitions, tabs or inline code must be one of:
 
-  printed     a number in an output fence or a doctest's expected output on the same page;
-  claimed     a value of a ``<!-- claim: EXPR; EXPR -->`` comment on the page, evaluated as
-              Python in the page's namespace where the comment stands (numbers, arrays, tensors);
-              an EXPR must name something the code computed (``2 / L2``, not ``2 / 15``);
+  printed     a number in the output of a block in the same section (between two headings), or of
+              the last block above it that prints, wherever that is;
+  claimed     a value of a ``<!-- claim: EXPR; EXPR -->`` comment in the same paragraph (lines between
+              blank lines), evaluated in the page's namespace where the comment stands. The paragraph's
+              numbers take the claims' values in order: the first number a claim gives goes to the
+              first number of the paragraph that shows it, and a number that shows a claimed value out
+              of that order fails. A claim is pure (claim_values): it reads the code's names and changes
+              nothing; it cannot give its own literals;
   arithmetic  in a math chain whose numeric sides agree: ``$1 - 0.01 \\cdot 15 = 0.85$``;
-  structural  one of STRUCTURAL below (chapter numbers, list markers, notebook ids, ...);
-  literal     inline code only (it quotes code): a number literal of the page's code.
+  structural  one of STRUCTURAL below (chapter numbers, list markers, notebook ids, ...), or in math a
+              power, an index or a whole-number coefficient of a symbol (MATH_STRUCTURAL);
+  literal     inline code only (it quotes code): a number literal of a block in the same section.
+              Inline code may also quote its section's output and its paragraph's claims in any order.
 
 A number written without a decimal point must match exactly (2 matches 2.000, not 1.999); one
 with a decimal point matches at the precision shown (0.133 matches 0.13333). Signs count.
 Comments and docstrings of code blocks are held to the same rule against their own block: its
 output fence and its literals.
 
+``python -m tests.mutate`` measures how many one-digit changes of the text these rules catch.
 ``python -m tests.text_numbers [PAGE ...]`` runs the pages and prints how each accounts for its numbers.
 """
 
@@ -37,30 +44,39 @@ NUMBER = re.compile(
 )
 # Masked before numbers are read, each with the reason it is not a computed result.
 STRUCTURAL = [
-    (r"(?m)^[ \t]*#{1,6}[ \t]+\d+(\.\d+)*\.?(?=\s)", "a chapter or section number starts a heading"),
-    (r"(?m)^[ \t]*#{1,6}[ \t]+[A-Z][a-z]+[ \t]+\d+(?=[:.\s])", "a section's own number: ## Way 3: ..."),
-    (r"(?m)^[ \t>]*(#[ \t]*)?\d+[.)](?=[ \t])", "an ordered-list marker (also `# 1. predict` in code)"),
+    (r"(?m)^[ \t]*#{1,6}[ \t]+[1-9]\d*(\.[1-9]\d*)*\.?(?=[ \t]+[A-Z`$])", "a chapter or section number: # 2. Title"),
+    (r"(?m)^[ \t]*#{1,6}[ \t]+[A-Z][a-z]+[ \t]+\d+(?=:)", "a section's own number: ## Way 3: ..."),
+    (r"(?m)^[ \t]*#[ \t]*\d+[.)](?=[ \t])", "a numbered step in a comment: # 1. predict"),
     (r"\[\d+\.(?=\s)", "a chapter number leading a link's text: [2. Gradients by hand](...)"),
-    (r"(?i)\bchapters?\s+\d+(\s*(,|and|or|to|-|–)\s*\d+)*", "a chapter number"),
+    (r"(?m)(?<=^\|)[ \t]*\d+\.(?=[ \t])", "a numbered step in a table's first column: | 1. predict |"),
+    (r"(?i)\bchapter\s+\d+|\bchapters\s+\d+(\s*(,|and|or|to|-|–)\s*\d+)*", "a chapter number"),
     (r"(?<![\w.])0\d\d(?![\w.])", "a notebook id (000 to 004): nothing computed is written with a leading zero"),
     (
         r"\b(Python|PyTorch|NumPy|Matplotlib|MkDocs|Jupyter|KaTeX|Node\.js|CUDA)\s+v?\d+(\.\d+)*\+?",
         "a version after a product name",
     ),
     (r"\[\^[^\]]*\]", "a footnote marker"),
+    (r"-+8<-+", "a snippet include's marker: --8<--"),
     (r"#\s*\(\d+\)!?", "a code annotation marker: # (1)!"),
-    (r"\]\([^)]*\)|</?[A-Za-z][^>\n]*>|https?://\S+", "a link target, an HTML tag's attributes, an address"),
+    (r"\]\([^)\s]*|https?://\S+", "a link target (not its title), an address"),
+    (r"</?[A-Za-z]([^>\n\"']|\"[^\"]*\"|'[^']*')*>", "an HTML tag, but for the words of its alt and title (TAG_WORDS)"),
     (r"[\w./-]+\.(py|md|svg|ipynb|png|txt|yml|json|css|js)\b", "a file name"),
     (r"\{\s*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}", 'attributes of an element (attr_list): { width="300" }'),
 ]
 MATH_STRUCTURAL = [  # in math, outside arithmetic chains
     (r"_\{[^{}]*\}|_\d+|\^\{[^{}]*\}|\^\d", "an index or a power: x_1, W_{2}, x^2, \\frac{d^2 J}{dw^2}"),
+    (
+        r"(?<![\d.])\d+(?=\s*(\\[,;]\s*)?(\\cdot\s*)?([A-Za-z]|\\(?!cdot|times|quad|qquad|approx|le|ge|lt|gt|neq|right|big|text)[A-Za-z]|\([^()0-9]*[A-Za-z]))"
+        r"|\\frac\{\s*\d+\s*\}(?=\{[^{}]*[A-Za-z])",
+        "a whole-number coefficient of a symbol: 2 x_i, 2(w x_i - y_i), \\frac{1}{N}",
+    ),
 ]
+TAG_WORDS = re.compile(r"""\b(alt|title)=(?:"([^"]*)"|'([^']*)')""")  # a reader sees (or hears) these
 CODE_STRUCTURAL = [(r"\*\*\s*\d+", "a power in inline code: (y_pred - y)**2")]
 FENCE = re.compile(r"^([ \t>]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
-COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 CLAIM = re.compile(r"<!--\s*claim:(?P<exprs>.*?)-->", re.DOTALL)
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+COMMENT_OR_CODE = re.compile(r"(?s:<!--.*?-->)|" + INLINE_CODE.pattern)  # whichever opens first
 MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\$(?!\s)([^$\n]+?)(?<!\s)\$|\\\((.+?)\\\)", re.DOTALL)
 STATEMENT_BREAK = re.compile(
     r"\\q?quad|\\\\|\\iff|\\implies|\\Rightarrow|\\text\{[^}]*\}|,(?=\s)|;|<|>|\\le|\\ge|\\lt|\\gt|\\neq|\\in\b"
@@ -79,6 +95,7 @@ class Shown:
     line: int
     kind: str = "prose"  # prose, math or code (inline code, a comment, a docstring)
     where: str = ""
+    pos: int = -1  # where its digits start in the page's text (-1: not in the page's text)
 
     @property
     def tolerance(self) -> float:
@@ -96,11 +113,13 @@ class Shown:
         return i < len(values) and values[i] <= self.value + self.tolerance
 
 
-def read_number(m, line: int = 0, kind: str = "prose", where: str = "") -> Shown:
+def read_number(m, line: int = 0, kind: str = "prose", where: str = "", offset: int | None = None) -> Shown:
+    """offset: where the text m searched starts in the page (None: not the page's text)."""
     digits = m["digits"]
     value = float(digits) * (-1 if m["sign"] else 1)
     exact = "." not in digits.lower().split("e")[0]
-    return Shown(("-" if m["sign"] else "") + digits, value, exact, line, kind, where)
+    pos = -1 if offset is None else offset + m.start("digits")
+    return Shown(("-" if m["sign"] else "") + digits, value, exact, line, kind, where, pos)
 
 
 def numbers_in(text: str) -> list[float]:
@@ -120,6 +139,54 @@ def flatten(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [float(value)]
     raise TypeError(f"a claim must give numbers, not {type(value).__name__}")
+
+
+# -- claims: pure expressions of the code's names ------------------------------------------------
+SAFE_BUILTINS = {
+    f.__name__: f for f in (abs, round, min, max, len, sum, int, float, list, tuple, sorted, zip, any, all)
+}
+# Calls that change what they are called on (torch's in-place `add_` ends in _ too), or state outside it.
+MUTATORS = re.compile(
+    r"_$|^(append|extend|insert|pop|remove|clear|update|setdefault|add|discard|sort|reverse|fill|put|resize|"
+    r"write|backward|step|zero_grad|train|eval|apply|seed|manual_seed|set_.*|register_.*|load.*|save.*|"
+    r"random|rand.*|normal|bernoulli|multinomial|shuffle|permutation|choice)$"
+)
+PURE_MODULES = {"math", "numpy", "torch"}  # a claim may call functions of these (but not MUTATORS)
+MAX_CLAIMED = 256  # numbers one expression may give: more would vouch for anything
+
+
+def claim_values(expression: str, namespace: dict) -> list[float]:
+    """The numbers a claim's expression gives, evaluated so that it cannot change anything: no walrus,
+    lambda, private or dunder name, no builtin but SAFE_BUILTINS, no call that mutates (MUTATORS), in a
+    copy of the namespace. It must name what the code defined, and give no value that is its own literal.
+    Raises ValueError saying why not."""
+    tree = ast.parse(expression, mode="eval")
+    defined = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in namespace]
+    for node in ast.walk(tree):
+        name = getattr(node, "id", None) or getattr(node, "attr", None) or ""
+        if isinstance(node, (ast.NamedExpr, ast.Lambda)):
+            raise ValueError("it assigns or defines: a claim only reads the code's names")
+        if name.startswith("_"):
+            raise ValueError(f"it reaches `{name}`: a claim reads the code's public names only")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and MUTATORS.search(node.func.attr):
+            raise ValueError(f"it calls `.{node.func.attr}()`, which changes what it is called on")
+        base = node
+        while isinstance(base, (ast.Attribute, ast.Call, ast.Subscript)):
+            base = base.func if isinstance(base, ast.Call) else base.value
+        module = getattr(namespace.get(getattr(base, "id", "")), "__spec__", None)
+        if isinstance(node, ast.Call) and module and module.name.split(".")[0] not in PURE_MODULES:
+            raise ValueError(f"it calls into `{module.name}`: a claim may call only {sorted(PURE_MODULES)}")
+        if isinstance(node, ast.Name) and node.id not in namespace and node.id not in SAFE_BUILTINS:
+            raise ValueError(f"`{node.id}` is neither the code's name nor one of {sorted(SAFE_BUILTINS)}")
+    if not defined:
+        raise ValueError("it names nothing the code computed: it would vouch for itself")
+    values = flatten(eval(compile(tree, "<claim>", "eval"), {**namespace, "__builtins__": SAFE_BUILTINS}))
+    own = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, (int, float))}
+    if len(values) > MAX_CLAIMED:
+        raise ValueError(f"it gives {len(values)} numbers (at most {MAX_CLAIMED}): it would vouch for anything")
+    if own & set(values):
+        raise ValueError(f"it gives its own literal {min(own & set(values))}: it would vouch for itself")
+    return values
 
 
 # -- math: arithmetic chains ------------------------------------------------------------------
@@ -157,8 +224,10 @@ def sides_agree(a: tuple[str, float], b: tuple[str, float]) -> bool:
 
 
 def arithmetic(math_text: str, offset: int):
-    """(spans of checked sides, failures) for the math chains in one math span."""
-    checked, wrong = [], []
+    """(spans of checked sides, spans of their inputs, failures) for the math chains in one math span.
+    A chain's inputs are the numbers of its first side that computes (1 - 0.01 * 15 in 1 - 0.01 * 15 = 0.85):
+    they must be tied to the code themselves, or a chain would vouch for its own inputs."""
+    checked, inputs, wrong = [], [], []
     start = 0
     breaks = [(m.start(), m.end()) for m in STATEMENT_BREAK.finditer(math_text)] + [(len(math_text), len(math_text))]
     for b_start, b_end in breaks:
@@ -178,9 +247,11 @@ def arithmetic(math_text: str, offset: int):
                 continue
             if sides_agree((pa, va), (pb, vb)):
                 checked += [(sa, ea), (sb, eb)]
+                if not inputs or inputs[-1][1] <= base + offset:  # the statement's first side that agrees
+                    inputs.append(next((s, e) for _, p, _, s, e, _ in sides if p and not NUMBER.fullmatch(p.strip())))
             else:
                 wrong.append((sa, f"`{ta} {relation} {tb}` is wrong: the left side is {va:.6g}, the right {vb:.6g}"))
-    return checked, wrong
+    return checked, inputs, wrong
 
 
 # -- the page ----------------------------------------------------------------------------------
@@ -188,6 +259,7 @@ def arithmetic(math_text: str, offset: int):
 class Report:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*KINDS, "unaccounted"), 0))
     failures: list[str] = field(default_factory=list)
+    numbers: list[tuple[Shown, str | None]] = field(default_factory=list)  # each number read, and its kind
 
 
 def code_text(block):
@@ -255,31 +327,71 @@ def classify(number: Shown, printed: list[float], claimed: list[float], lits: li
         return "printed"
     if number.matches_any(claimed):
         return "claimed"
-    if number.kind == "code" and number.matches_any(lits):
+    if number.kind in ("code", "a comment") and number.matches_any(lits):
         return "literal"
     return None
 
 
-def unaccounted(number: Shown, code_numbers, kind=None, gives="the code gives") -> str:
-    message = f"{number.where}:{number.line}: {number.text} ({kind or number.kind}) is not printed, claimed, arithmetic or structural"
-    if code_numbers:
-        value, line = min(code_numbers, key=lambda vl: abs(vl[0] - number.value))
+def unaccounted(number: Shown, near, elsewhere=(), gives="its section's code or its paragraph's claims give") -> str:
+    """The failure for a number nothing accounts for. near: the (value, line)s it was held to; elsewhere:
+    those of the whole page, named when one of them would match (claim it where it stands)."""
+    message = (
+        f"{number.where}:{number.line}: {number.text} ({number.kind}) is not printed, claimed, arithmetic or structural"
+    )
+    if near:
+        value, line = min(near, key=lambda vl: abs(vl[0] - number.value))
         message += f"; the nearest number {gives} is {value:.6g}" + (f" (line {line})" if line else "")
+    lines = [line for value, line in elsewhere if number.matches(value)]
+    if lines:
+        message += f"; line {lines[0]} gives it, in another section or paragraph: claim it where it stands"
     return message
+
+
+def comments(text: str) -> list[re.Match]:
+    """The HTML comments of a page whose fences are blanked: `<!--` in inline code opens none."""
+    return [m for m in COMMENT_OR_CODE.finditer(text) if m.group().startswith("<!--")]
 
 
 def masked_text(text: str, fence_spans, rules=STRUCTURAL) -> tuple[str, int]:
     """The page with code fences, HTML comments and structural numbers blanked; how many were structural."""
     for start, end in fence_spans:
         text = mask(text, start, end)
-    for m in COMMENT.finditer(text):
+    for m in comments(text):
         text = mask(text, m.start(), m.end())
     structural = 0
     for pattern, _reason in rules:
         for m in re.finditer(pattern, text):
-            structural += len(NUMBER.findall(m.group()))
-            text = mask(text, m.start(), m.end())
+            kept = [w.span(w.lastindex) for w in TAG_WORDS.finditer(m.group())] if m.group().startswith("<") else []
+            for start, end in zip([0] + [b for _, b in kept], [a for a, _ in kept] + [len(m.group())]):
+                structural += len(NUMBER.findall(m.group()[start:end]))
+                text = mask(text, m.start() + start, m.start() + end)
     return text, structural
+
+
+LIST_ITEM = re.compile(r"([ \t>]*)(\d+)[.)](?=[ \t])")
+
+
+def list_markers(text: str, line_of) -> tuple[list[tuple[int, int]], list[str]]:
+    """(spans, failures) of a page's ordered-list markers, its fences blanked. A marker is structure only
+    where Markdown makes it one (after a blank line, under its container, or in an open list); there it
+    must count 1, 2, 3. Elsewhere ("... as the log shows.\n3. Far from it.") it is a number of the text."""
+    spans, failures, lists, previous, pos = [], [], {}, "", 0  # lists: indent -> the last item's number
+    for line in text.split("\n"):
+        m = LIST_ITEM.match(line)
+        indent = len(m[1]) if m else len(line) - len(line.lstrip())
+        if line.strip() and (not m or indent not in lists):  # text, or a new list, ends the lists as deep
+            if not previous.strip() or line.lstrip().startswith("#") or m:
+                lists = {i: n for i, n in lists.items() if i < indent}
+        if m and (not previous.strip() or indent in lists or len(previous) - len(previous.lstrip()) < indent):
+            number, expected = int(m[2]), lists.get(indent, 0) + 1
+            if number != expected:
+                failures.append(
+                    f"{line_of(pos)}: an ordered list counts 1, 2, 3: this item says {number}, not {expected}"
+                )
+            lists[indent] = number
+            spans.append((pos + m.start(2), pos + m.end(2)))
+        previous, pos = line, pos + len(line) + 1
+    return spans, failures
 
 
 def output_of(block) -> str:
@@ -289,52 +401,103 @@ def output_of(block) -> str:
     return block.output or "" if getattr(block, "printed", None) is None else block.printed
 
 
+class Layout:
+    """Where a line of a page stands: its section (between headings) and its paragraph (between blank
+    lines). A number in the text is held to the code of its own section and the claims of its own paragraph."""
+
+    def __init__(self, text: str, fence_spans):
+        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        for start, end in fence_spans:
+            text = mask(text, start, end)
+        lines = text.split("\n")
+        self.headings = [n for n, ln in enumerate(lines, 1) if re.match(r"[ \t]*#{1,6}[ \t]", ln)]
+        self.blanks = [n for n, ln in enumerate(lines, 1) if not ln.strip()]
+
+    def line_at(self, pos: int) -> int:
+        return bisect.bisect_left(self.newlines, pos) + 1
+
+    def section(self, line: int) -> int:
+        return bisect.bisect_right(self.headings, line)
+
+    def paragraph(self, line: int) -> int:
+        return bisect.bisect_left(self.blanks, line)
+
+
 def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], root=None) -> Report:
     """Account for every number in a page's text.
 
     blocks are the page's code blocks (line, lines, origin, output, printed, doctest), claimed its claims'
-    (value, line); root, if given, shortens the paths of snippet files in messages."""
+    (value, line); root, if given, shortens the paths of snippet files in messages. A number is printed
+    if a block of its section prints it, claimed if a claim of its paragraph gives it."""
     report = Report()
-    newlines = [i for i, c in enumerate(text) if c == "\n"]
-
-    def line_at(pos):
-        return bisect.bisect_left(newlines, pos) + 1
-
     fences = [(m.start(), m.end()) for m in FENCE.finditer(text)]
-    printed = [(v, block.line) for block in blocks for v in numbers_in(output_of(block))]  # (value, line)
-    lits = literals(blocks)
-    code_numbers = printed + claimed
+    layout = Layout(text, fences)
+    line_at = layout.line_at
     body, report.counts["structural"] = masked_text(text, fences)
+    markers, wrong = list_markers(body, line_at)
+    report.failures += [f"{where}:{message}" for message in wrong]
+    report.counts["structural"] += len(markers)
+    for start, end in markers:
+        body = mask(body, start, end)
 
     shown: list[Shown] = []
     for m in INLINE_CODE.finditer(body):
         code, _ = masked_text(m[2], [], CODE_STRUCTURAL)
-        shown += [read_number(n, line_at(m.start(2) + n.start()), "code", where) for n in NUMBER.finditer(code)]
+        shown += [
+            read_number(n, line_at(m.start(2) + n.start()), "code", where, m.start(2)) for n in NUMBER.finditer(code)
+        ]
         body = mask(body, m.start(), m.end())
     for m in MATH.finditer(body):
         start = next(m.start(g) for g in range(1, 5) if m.group(g) is not None)
         span = next(g for g in m.groups() if g is not None)
-        checked, wrong = arithmetic(span, start)
+        checked, inputs, wrong = arithmetic(span, start)
         report.failures += [f"{where}:{line_at(pos)}: {message}" for pos, message in wrong]
         for n in NUMBER.finditer(span):
-            if any(a <= start + n.start() < b for a, b in checked):
-                report.counts["arithmetic"] += 1
-                continue
-            for pattern, _reason in MATH_STRUCTURAL:
-                if any(s.start() <= n.start() < s.end() for s in re.finditer(pattern, span)):
-                    report.counts["structural"] += 1
-                    break
+            number = read_number(n, line_at(start + n.start()), "math", where, start)
+            if any(a <= number.pos < b for a, b in inputs) and abs(number.value) not in (0, 1, 2):
+                shown.append(number)  # an input of its chain: tied like any other number
+                number.kind = "math, an input of a chain"
+            elif any(a <= number.pos < b for a, b in checked):
+                report.numbers.append((number, "arithmetic"))
+            elif any(
+                s.start() <= n.start("digits") < s.end() for p, _ in MATH_STRUCTURAL for s in re.finditer(p, span)
+            ):
+                report.counts["structural"] += 1
             else:
-                shown.append(read_number(n, line_at(start + n.start()), "math", where))
+                shown.append(number)
         body = mask(body, m.start(), m.end())
-    shown += [read_number(n, line_at(n.start()), "prose", where) for n in NUMBER.finditer(body)]
+    shown += [read_number(n, line_at(n.start()), "prose", where, 0) for n in NUMBER.finditer(body)]
 
-    values = [sorted(v for v, _ in printed), sorted(v for v, _ in claimed), sorted(lits)]
-    for number in sorted(shown, key=lambda n: n.line):
-        kind = classify(number, *values)
+    outputs = {block.line: [(v, block.line) for v in numbers_in(output_of(block))] for block in blocks}
+    above = sorted(line for line, values in outputs.items() if values)  # the blocks that print something
+    paragraphs: dict[int, list] = {}
+    for value, line in claimed:
+        paragraphs.setdefault(layout.paragraph(line), []).append((value, line))
+    everywhere = [vl for values in outputs.values() for vl in values] + claimed
+    cursors = dict.fromkeys(paragraphs, 0)  # a paragraph's numbers take its claims' values in order
+    for number in sorted(shown, key=lambda n: n.pos):
+        section, paragraph = layout.section(number.line), layout.paragraph(number.line)
+        own = [b for b in blocks if layout.section(b.line) == section]
+        nearest = above[: bisect.bisect_left(above, number.line)][-1:]  # the last output above it, in any section
+        printed = [vl for line in {b.line for b in own} | set(nearest) for vl in outputs[line]]
+        claims = paragraphs.get(paragraph, [])
+        taken = next((i for i in range(cursors.get(paragraph, 0), len(claims)) if number.matches(claims[i][0])), None)
+        if number.kind == "code":  # inline code quotes the code: its literals, its output, its claims in any order
+            kind = classify(number, sorted(v for v, _ in printed), sorted(v for v, _ in claims), sorted(literals(own)))
+            if not kind:
+                report.failures.append(unaccounted(number, printed + claims, everywhere))
+        elif taken is not None:
+            cursors[paragraph], kind = taken + 1, "claimed"
+        elif any(number.matches(value) for value, _ in claims):
+            kind = None  # its claim's value, out of order: the claim quotes it for another number
+            report.failures.append(unaccounted(number, claims) + ", out of the order of its paragraph's claims")
+        else:
+            kind = classify(number, sorted(v for v, _ in printed), [], sorted(literals(own)))
+            if not kind:
+                report.failures.append(unaccounted(number, printed + claims, everywhere))
+        report.numbers.append((number, kind))
+    for _, kind in report.numbers:
         report.counts[kind or "unaccounted"] += 1
-        if not kind:
-            report.failures.append(unaccounted(number, code_numbers))
 
     for block in blocks:  # comments and docstrings quote their own block's output and literals
         own_output = [(v, 0) for v in numbers_in(output_of(block))]
@@ -345,9 +508,9 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], 
             path = os.path.relpath(path, root) if root else path
             words, _ = masked_text(words, [])
             for n in NUMBER.finditer(words):
-                number = read_number(n, line, "code", path)
+                number = read_number(n, line, "a comment", path)
                 if not classify(number, *own_values):
-                    report.failures.append(unaccounted(number, own_output, "a comment", "its block prints"))
+                    report.failures.append(unaccounted(number, own_output, gives="its block prints"))
     return report
 
 
