@@ -72,7 +72,8 @@ def main(argv: list[str]) -> int:
         share = 100.0 * (total - len(survivors)) / total if total else 100.0
         low = share < args.min or failures
         status |= bool(low)
-        print(f"{path.name:<28}{total:>8}{total - len(survivors):>8}{share:>7.1f}%" + ("  < min" if low else ""))
+        shown = f"{share:>7.1f}%" if total else "     n/a"  # a page whose text shows no number
+        print(f"{path.name:<28}{total:>8}{total - len(survivors):>8}{shown}" + ("  < min" if low else ""))
         for line in failures:
             print(f"  fails as it stands: {line}")
         if not args.quiet:
