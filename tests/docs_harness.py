@@ -25,7 +25,9 @@ Rules (README.md, "How the book is tested", says the same for authors):
 - Each block runs in an empty temporary working folder; warnings are errors (PyTorch's warn-once
   warnings are raised every time), unless its output fence is titled ``Output and warning``: then
   each warning is shown once in the output, as a reader sees it in a fresh process. Output
-  around print (stderr, ``os.write``, exit functions) and files left open are errors.
+  around print (stderr, logging, ``os.write``, exit functions), output after the block ended (threads
+  left running, finalizers run by the garbage collector) and files left open are errors
+  (tests/run_alone.py's print_only); ``os._exit`` raises SystemExit.
 - After the page's blocks and claims ran, every number in its text must come from code
   (tests/text_numbers.py).
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.

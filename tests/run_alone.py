@@ -9,16 +9,21 @@ program starts in milliseconds, not seconds, in a process no other program ran i
 import atexit
 import contextlib
 import functools
+import gc
 import io
 import json
+import logging
 import multiprocessing
 import os
+import platform
 import re
 import runpy
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import traceback
 import warnings
 from concurrent.futures import ProcessPoolExecutor
@@ -31,12 +36,15 @@ ROOT = Path(__file__).resolve().parent.parent
 def print_only(stdout: io.StringIO, program: str):
     """Capture print in stdout; yield a list that, afterwards, names all output that went around it.
 
-    A reader also sees sys.stderr, writes to file descriptors 1 and 2 (os.write, sys.__stdout__,
-    subprocesses), what the program's exit functions print when it ends (program: the file name
-    its code runs under; libraries may register theirs), and the warnings Python prints for objects
-    that fail as they are freed (an unclosed file). No page shows or checks those."""
-    around, stderr, exit_functions, freed = [], io.StringIO(), [], []
-    register, unraisable = atexit.register, sys.unraisablehook
+    A reader also sees sys.stderr (logging's too), writes to file descriptors 1 and 2 (os.write,
+    sys.__stdout__, subprocesses), what the program's exit functions print when it ends (program: the
+    file name its code runs under; libraries may register theirs), what threads it leaves running
+    print later, and the warnings Python prints for objects that fail as they are freed (an unclosed
+    file). No page shows or checks those. Garbage it leaves is collected inside the capture, so a
+    finalizer's print (__del__, weakref.finalize) counts as the program's; os._exit raises SystemExit."""
+    around, stderr, exit_functions, freed, ours = [], io.StringIO(), [], [], [threading.current_thread()]
+    register, unraisable, exit_now, start = atexit.register, sys.unraisablehook, os._exit, threading.Thread.start
+    handlers, pid = logging.root.handlers, os.getpid()
     with tempfile.TemporaryFile() as sink:
         for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
             stream and stream.flush()
@@ -50,13 +58,40 @@ def print_only(stdout: io.StringIO, program: str):
             exit_functions.append(function)
             return function
 
-        atexit.register = register_from
+        def exit_at_once(status):
+            if os.getpid() != pid:  # a forked child (multiprocessing) ends as it should
+                exit_now(status)
+            raise SystemExit(f"os._exit({status}) would end the process here, and every check after it")
+
+        def start_from(thread):  # threads started by the program, or by its threads
+            if threading.current_thread() in ours:
+                ours.append(thread)
+            start(thread)
+
+        atexit.register, os._exit, threading.Thread.start = register_from, exit_at_once, start_from
         sys.unraisablehook = lambda u: freed.append(f"{type(u.exc_value).__name__}: {u.exc_value}")
+        logging.root.handlers = []  # as in a fresh process: logging.warning() prints to sys.stderr, not to pytest
+        gc.freeze()  # the collection below then looks at the program's objects only (a full one takes 0.1 s)
         try:
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
                 yield around
+                printed = len(stdout.getvalue())
+                gc.collect()
+                if stdout.getvalue()[printed:]:
+                    around.append(
+                        "it prints when the garbage collector frees its objects (__del__, weakref.finalize), "
+                        f"at a moment no output fence can show:\n{stdout.getvalue()[printed:]}"
+                    )
+                running = [thread for thread in ours[1:] if thread.is_alive()]
+                for thread in running:
+                    thread.join(timeout=1)  # what it prints soon lands in this capture
+                if running:
+                    names = [thread.name for thread in running]
+                    around.append(f"it leaves threads {names} running, whose output would come after its output fence")
         finally:
-            atexit.register, sys.unraisablehook = register, unraisable
+            atexit.register, os._exit, threading.Thread.start = register, exit_now, start
+            sys.unraisablehook, logging.root.handlers = unraisable, handlers
+            gc.unfreeze()
             for stream in (sys.__stdout__, sys.__stderr__):
                 stream and stream.flush()
             for fd, copy in zip((1, 2), saved):
@@ -100,11 +135,21 @@ def warnings_shown(stream):
 
 
 def on_this_machine() -> None:
-    """BOOK_CPU_COUNT=N: pretend to be a machine with N cores (tests/test_snippets.py's other machine)."""
+    """BOOK_CPU_COUNT=N: pretend to be another machine (tests/test_snippets.py's), with N cores, and a name,
+    architecture, and torch threads and CPU capability of its own (a program that prints them fails)."""
     if "BOOK_CPU_COUNT" in os.environ:
         count = int(os.environ["BOOK_CPU_COUNT"])
         os.cpu_count = multiprocessing.cpu_count = lambda: count
         os.sched_getaffinity = lambda pid: set(range(count))
+        import torch  # every program and page imports it anyway; first, so that it sees the real machine
+
+        torch.get_num_threads = torch.get_num_interop_threads = lambda: count
+        torch.backends.cpu.get_cpu_capability = lambda: "ANOTHER"
+        name, machine = "another-machine", "another-architecture"
+        real = os.uname()
+        uname = os.uname_result((real.sysname, name, real.release, real.version, machine))
+        os.uname, socket.gethostname = lambda: uname, lambda: name
+        platform._uname_cache = platform.uname()._replace(node=name, machine=machine)  # what platform.* reads
 
 
 def run_alone(path: str, shows_warnings: bool = False) -> tuple[str, str]:

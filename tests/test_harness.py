@@ -270,6 +270,29 @@ FAULTS |= {  # ways a page could show code that never ran
         '```python\nopen("y.txt", "w").write("a")\n```\n\n' + GOOD,
         ["page.md:1", "ResourceWarning", "y.txt"],
     ),
+    "os._exit": ("```python\nimport os\nos._exit(0)\n```\n\n" + GOOD, ["page.md:1", "SystemExit: os._exit(0)"]),
+}
+FAULTS |= {  # output that comes after the block ended: blamed on it, not on a later block (GOOD, which passes)
+    "logging": (
+        '```python\nimport logging\nlogging.warning("careful")\n```\n\n' + GOOD,
+        ["page.md:1", "sys.stderr", "WARNING:root:careful"],
+    ),
+    "a __del__ that prints when freed": (
+        '```python\nclass Node:\n    def __del__(self):\n        print("freed")\n\n'
+        "node = Node()\nnode.self = node\ndel node\n```\n\n" + GOOD,
+        ["page.md:1", "garbage collector", "freed"],
+    ),
+    "a weakref.finalize that prints": (
+        "```python\nimport weakref\nclass Node:\n    pass\n\nnode = Node()\nnode.self = node\n"
+        'weakref.finalize(node, print, "finalized")\ndel node\n```\n\n' + GOOD,
+        ["page.md:1", "garbage collector", "finalized"],
+    ),
+    "a thread left running": (
+        "```python\nimport threading, time\n"
+        'threading.Thread(target=lambda: (time.sleep(0.3), print("late"))).start()\n```\n\n'
+        + GOOD.replace("print(1.25)", "import time\ntime.sleep(0.5)\nprint(1.25)"),
+        ["page.md:1", "leaves threads", "running"],
+    ),
 }
 FAULTS |= {  # ways a page could show code or output that nothing runs or compares
     "a fence inside an HTML comment": (
@@ -319,7 +342,7 @@ PAGE_NAMES = {"a .markdown page": "page.markdown"}
 EDITS = {"a changed number in a snippet's comment": ("snippets/step.py", "w = 0: -30", "w = 0: -31")}
 
 
-def make_book(pytester, page: str, name: str = "page.md", mkdocs_yml: str = MKDOCS_YML):
+def make_book(pytester, page: str, name: str = "page.md", mkdocs_yml: str = MKDOCS_YML, in_process=True):
     pytester.makefile(".yml", mkdocs=mkdocs_yml)
     pytester.makeconftest(CONFTEST)
     (pytester.path / "snippets").mkdir()
@@ -327,7 +350,8 @@ def make_book(pytester, page: str, name: str = "page.md", mkdocs_yml: str = MKDO
     (pytester.path / "snippets" / "step.py").write_text(STEP)
     (pytester.path / "docs").mkdir()
     (pytester.path / "docs" / name).write_text(page)
-    return pytester.runpytest("-p", "no:cacheprovider", "-rs")
+    run = pytester.runpytest if in_process else pytester.runpytest_subprocess
+    return run("-p", "no:cacheprovider", "-rs")
 
 
 def messages(report: str) -> str:
@@ -363,6 +387,25 @@ def test_fails_on(pytester, fault):
     report = messages(result.stdout.str())
     for fragment in fragments:
         assert fragment in report, f"{fragment!r} missing from the failure report:\n{report}"
+
+
+# Blocks that end the pytest process, out of the harness's reach (it turns os._exit into SystemExit)
+ENDS_THE_PROCESS = {
+    "posix._exit(0)": "import posix\nposix._exit(0)",
+    "SIGKILL": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)",
+    "a segfault": "import ctypes\nctypes.string_at(0)",
+}
+
+
+@pytest.mark.parametrize("end", ENDS_THE_PROCESS)
+def test_a_run_that_ends_early_fails(pytester, monkeypatch, end):
+    """The run fails, naming the block that ended it, even though the process exits 0 and its later
+    blocks go unchecked (one with a wrong output here): a run is checked by a process of its own (conftest.py)."""
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))  # in a process of its own, the harness is imported from here
+    page = f"```python\n{ENDS_THE_PROCESS[end]}\n```\n\n" + FAULTS["wrong digit"][0]
+    result = make_book(pytester, page, in_process=False)
+    assert result.ret != 0, result.stdout.str()
+    assert "pytest ended before the run finished, while running docs/page.md::line:1,column:1" in result.stdout.str()
 
 
 def test_indented_code_blocks_are_not_code_on_the_site(pytester):
@@ -418,6 +461,27 @@ PROGRAMS = {  # program -> what the per-program test must say about it
         "prints differently on another machine",
     ),
     "prints_the_cpu_count": ("import os\nprint(os.cpu_count())\n", "prints differently on another machine"),
+    "prints_the_user": ("import getpass\nprint(getpass.getuser())\n", "prints differently on another machine"),
+    "prints_the_host": ("import socket\nprint(socket.gethostname())\n", "prints differently on another machine"),
+    "prints_the_node": ("import platform\nprint(platform.node())\n", "prints differently on another machine"),
+    "prints_the_architecture": (
+        "import platform\nprint(platform.machine())\n",
+        "prints differently on another machine",
+    ),
+    "prints_torch_threads": ("import torch\nprint(torch.get_num_threads())\n", "prints differently on another machine"),
+    "prints_torch_interop_threads": (
+        "import torch\nprint(torch.get_num_interop_threads())\n",
+        "prints differently on another machine",
+    ),
+    "prints_the_cpu_capability": (
+        "import torch\nprint(torch.backends.cpu.get_cpu_capability())\n",
+        "prints differently on another machine",
+    ),
+    "logs": ('import logging\nlogging.warning("careful")\n', "WARNING:root:careful"),
+    "leaves_a_thread_running": (
+        'import threading, time\nthreading.Thread(target=lambda: (time.sleep(0.3), print("late"))).start()\n',
+        "leaves threads",
+    ),
     "writes_to_stderr": ('import sys\nprint("oops", file=sys.stderr)\n', "sys.stderr"),
     "writes_to_fd_1": ('import os\nos.write(1, b"hidden\\n")\n', "around print"),
     "registers_an_exit_function": ('import atexit\natexit.register(print, "late")\n', "exit functions"),
@@ -487,6 +551,13 @@ def program_tests() -> dict[str, str]:
 MACHINE_DEPENDENT = {
     "a set of strings": 'print(sorted({"alpha", "beta"}), {"alpha", "beta", "gamma", "delta"})',
     "the number of cores": "import os\nprint(os.cpu_count())",
+    "the machine": (
+        "import getpass, os, platform, socket, torch\nprint('user', getpass.getuser())\n"
+        "print('name', platform.node(), socket.gethostname(), os.uname().nodename)\n"
+        "print('architecture', platform.machine())\nprint('threads', torch.get_num_threads())\n"
+        "print('interop threads', torch.get_num_interop_threads())\n"
+        "print('capability', torch.backends.cpu.get_cpu_capability())"
+    ),
 }
 
 
@@ -498,21 +569,25 @@ def machine_dependent_pages_tested(folder: Path):
         printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         page = f'Text.\n\n```python\n{code}\n```\n\n```text title="Output"\n{printed}```\n'
         (folder / str(n)).mkdir()
-        started[what] = start_the_program_test(folder / str(n), page, {}, "other_machines")
+        started[what] = printed, start_the_program_test(folder / str(n), page, {}, "other_machines")
     return started
 
 
 @pytest.fixture(scope="module")
-def machine_dependent_pages() -> dict[str, tuple[int, str]]:
-    return {what: finished(started) for what, started in machine_dependent_pages_tested().items()}
+def machine_dependent_pages() -> dict[str, tuple[str, int, str]]:
+    """what -> (what the block prints here, the test's exit status, its report)."""
+    return {what: (shown, *finished(run)) for what, (shown, run) in machine_dependent_pages_tested().items()}
 
 
 @pytest.mark.parametrize("what", MACHINE_DEPENDENT)
 def test_the_pages_are_run_on_other_machines_too(what, machine_dependent_pages):
-    """tests/test_snippets.py runs the doc-tests again on each of its machines: the block fails on one."""
-    status, printed = machine_dependent_pages[what]
+    """tests/test_snippets.py runs the doc-tests again on each of its machines: the block fails on one, and
+    the failure shows the diff, where each line the block prints here is changed."""
+    shown, status, printed = machine_dependent_pages[what]
     assert status == 1, printed
     assert "docs/page.md:3: the output fence does not match" in printed, printed
+    for line in shown.splitlines():
+        assert f"-{line}\n" in printed, f"{line!r} is the same on both machines:\n{printed}"
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
