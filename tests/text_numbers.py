@@ -117,7 +117,7 @@ def read_number(m, line: int = 0, kind: str = "prose", where: str = "", offset: 
     """offset: where the text m searched starts in the page (None: not the page's text)."""
     digits = m["digits"]
     value = float(digits) * (-1 if m["sign"] else 1)
-    exact = "." not in digits.lower().split("e")[0]
+    exact = "." not in digits and "e" not in digits.lower()  # 9e-13 is shown to one digit, not exactly
     pos = -1 if offset is None else offset + m.start("digits")
     return Shown(("-" if m["sign"] else "") + digits, value, exact, line, kind, where, pos)
 
@@ -161,6 +161,9 @@ def claim_values(expression: str, namespace: dict) -> list[float]:
     copy of the namespace. It must name what the code defined, and give no value that is its own literal.
     Raises ValueError saying why not."""
     tree = ast.parse(expression, mode="eval")
+    targets = [n for c in ast.walk(tree) if isinstance(c, ast.comprehension) for n in ast.walk(c.target)]
+    bound = {n.id for n in targets if isinstance(n, ast.Name)}  # a comprehension's own names
+    indices = {id(n.slice) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}  # X[1] gives no 1
     defined = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in namespace]
     for node in ast.walk(tree):
         name = getattr(node, "id", None) or getattr(node, "attr", None) or ""
@@ -176,12 +179,16 @@ def claim_values(expression: str, namespace: dict) -> list[float]:
         module = getattr(namespace.get(getattr(base, "id", "")), "__spec__", None)
         if isinstance(node, ast.Call) and module and module.name.split(".")[0] not in PURE_MODULES:
             raise ValueError(f"it calls into `{module.name}`: a claim may call only {sorted(PURE_MODULES)}")
-        if isinstance(node, ast.Name) and node.id not in namespace and node.id not in SAFE_BUILTINS:
+        if isinstance(node, ast.Name) and node.id not in {*namespace, *SAFE_BUILTINS, *bound}:
             raise ValueError(f"`{node.id}` is neither the code's name nor one of {sorted(SAFE_BUILTINS)}")
     if not defined:
         raise ValueError("it names nothing the code computed: it would vouch for itself")
     values = flatten(eval(compile(tree, "<claim>", "eval"), {**namespace, "__builtins__": SAFE_BUILTINS}))
-    own = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, (int, float))}
+    own = {
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and id(n) not in indices
+    }
     if len(values) > MAX_CLAIMED:
         raise ValueError(f"it gives {len(values)} numbers (at most {MAX_CLAIMED}): it would vouch for anything")
     if own & set(values):
@@ -193,7 +200,7 @@ def claim_values(expression: str, namespace: dict) -> list[float]:
 def to_python(tex: str) -> str | None:
     """A side of a math statement as a Python expression, if it is pure arithmetic."""
     s = tex.replace("−", "-").strip().rstrip(",.;")
-    s = re.sub(r"\\(left|right|big|Big)\b|\\[,;:! ]", " ", s)
+    s = re.sub(r"\\(left|right|big|Big)\b|\\[,;:! ]|\\(begin|end)\{\w+\}|&", " ", s)
     while True:
         new = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"((\1)/(\2))", s)
         if new == s:
