@@ -310,7 +310,8 @@ class DocsHarness:
         where = f"{relative(example.path, self.root)}:{example.line}"
         for expression in map(str.strip, filter(str.strip, example.parsed.split(";"))):
             try:
-                claims += [(value, example.line) for value in text_numbers.claim_values(expression, example.namespace)]
+                values = text_numbers.claim_values(expression, example.namespace)
+                claims += [(value, example.line, expression) for value in values]
             except Exception as error:
                 return f"{where}: the claim `{expression}` failed: {type(error).__name__}: {error}"
 

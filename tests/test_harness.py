@@ -43,7 +43,9 @@ NUMBERS = """\
 ```
 
 ```python
-x, steps, lr, rate, L = 7, 12, 0.5, 0.01, 15
+x = 7
+lr = 0.5
+steps, rate, L = 12, 0.01, 15
 print(1.25)
 ```
 
@@ -51,7 +53,9 @@ print(1.25)
 1.25
 ```
 
-It printed $1.25$, about 1.3 (−30 is the gradient), from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
+The gradient is −30, and $1 - \\eta L$ shrinks the error when $0 < \\eta$.
+
+It printed $1.25$, about 1.3, from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
 $\\frac{2}{15} \\approx 0.133$, as chapter 3 of notebook 001 in Python 3.11 says[^1].
 <!-- claim: rate; L; L -->
 
@@ -181,6 +185,19 @@ FAULTS = {
     "an input of a chain that no code gives": (
         GOOD + "\n```python\nlr = 0.01\n```\n\nSo $1 - 0.02 \\cdot 15 = 0.70$.\n<!-- claim: lr -->\n",
         ["page.md:13: 0.02 (math, an input of a chain)"],
+    ),
+    "a whole number of a claimed paragraph that only an output gives": (
+        GOOD.replace("1.25", "3")
+        + "\n```python\nrate = 0.5\n```\n\nIt printed 3 at a rate of 0.5.\n<!-- claim: rate -->\n",
+        ["page.md:13: 3 (prose)", "a paragraph with claims takes its whole numbers from them"],
+    ),
+    "a claim that ties no number": (
+        "```python\nrate = 0.5\n```\n\nA rate.\n<!-- claim: rate -->\n",
+        ["page.md:6: the claim `rate` ties no number of its paragraph"],
+    ),
+    "inline code that quotes no code": (
+        GOOD + "\n```python\nX = [1, 2, 3, 4]\n```\n\nThe data are `X = [1, 2, 3, 5]`.\n",
+        ["page.md:13: 5 (code)", "inline code quotes a block's code or output verbatim, or is claimed"],
     ),
     "a list that does not count": (GOOD + "\nSteps:\n\n1. predict\n3. loss\n", ["page.md:12", "says 3, not 2"]),
     "a number that starts a line of a paragraph": (

@@ -70,6 +70,11 @@ MATH_STRUCTURAL = [  # in math, outside arithmetic chains
         r"|\\frac\{\s*\d+\s*\}(?=\{[^{}]*[A-Za-z])",
         "a whole-number coefficient of a symbol: 2 x_i, 2(w x_i - y_i), \\frac{1}{N}",
     ),
+    (
+        r"(?<![\d.])[01](?![\d.])(?=\s*([-+<>]|\\[lg]e\b)\s*([A-Za-z(|]|\\[A-Za-z]))"
+        r"|([A-Za-z)|}]|\\[A-Za-z]+)\s*([-+<>]|\\[lg]e\b)\s*[01](?![\d.])",
+        "a 0 or 1 of a formula, next to a symbol: 1 - \\eta L, b + 1, 0 < \\eta, |...| < 1",
+    ),
 ]
 TAG_WORDS = re.compile(r"""\b(alt|title)=(?:"([^"]*)"|'([^']*)')""")  # a reader sees (or hears) these
 CODE_STRUCTURAL = [(r"\*\*\s*\d+", "a power in inline code: (y_pred - y)**2")]
@@ -82,7 +87,7 @@ STATEMENT_BREAK = re.compile(
     r"\\q?quad|\\\\|\\iff|\\implies|\\Rightarrow|\\text\{[^}]*\}|,(?=\s)|;|<|>|\\le|\\ge|\\lt|\\gt|\\neq|\\in\b"
 )
 RELATION = re.compile(r"=|\\approx|\\simeq")
-KINDS = ("printed", "claimed", "arithmetic", "literal", "structural")
+KINDS = ("printed", "claimed", "arithmetic", "quoted", "structural")
 
 
 @dataclass
@@ -158,12 +163,12 @@ MAX_CLAIMED = 256  # numbers one expression may give: more would vouch for anyth
 def claim_values(expression: str, namespace: dict) -> list[float]:
     """The numbers a claim's expression gives, evaluated so that it cannot change anything: no walrus,
     lambda, private or dunder name, no builtin but SAFE_BUILTINS, no call that mutates (MUTATORS), in a
-    copy of the namespace. It must name what the code defined, and give no value that is its own literal.
+    copy of the namespace (numpy's lazy imports still work: a claim cannot name __import__). It must name what the code defined, and give no value that is its own literal.
     Raises ValueError saying why not."""
     tree = ast.parse(expression, mode="eval")
     targets = [n for c in ast.walk(tree) if isinstance(c, ast.comprehension) for n in ast.walk(c.target)]
     bound = {n.id for n in targets if isinstance(n, ast.Name)}  # a comprehension's own names
-    indices = {id(n.slice) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}  # X[1] gives no 1
+    indices = {id(i) for n in ast.walk(tree) if isinstance(n, ast.Subscript) for i in ast.walk(n.slice)}  # X[-1]
     defined = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in namespace]
     for node in ast.walk(tree):
         name = getattr(node, "id", None) or getattr(node, "attr", None) or ""
@@ -183,11 +188,15 @@ def claim_values(expression: str, namespace: dict) -> list[float]:
             raise ValueError(f"`{node.id}` is neither the code's name nor one of {sorted(SAFE_BUILTINS)}")
     if not defined:
         raise ValueError("it names nothing the code computed: it would vouch for itself")
-    values = flatten(eval(compile(tree, "<claim>", "eval"), {**namespace, "__builtins__": SAFE_BUILTINS}))
+    values = flatten(
+        eval(
+            compile(tree, "<claim>", "eval"), {**namespace, "__builtins__": {**SAFE_BUILTINS, "__import__": __import__}}
+        )
+    )
     own = {
         n.value
         for n in ast.walk(tree)
-        if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and id(n) not in indices
+        if isinstance(n, ast.Constant) and type(n.value) in (int, float) and id(n) not in indices
     }
     if len(values) > MAX_CLAIMED:
         raise ValueError(f"it gives {len(values)} numbers (at most {MAX_CLAIMED}): it would vouch for anything")
@@ -430,11 +439,11 @@ class Layout:
         return bisect.bisect_left(self.blanks, line)
 
 
-def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], root=None) -> Report:
+def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, str]], root=None) -> Report:
     """Account for every number in a page's text.
 
     blocks are the page's code blocks (line, lines, origin, output, printed, doctest), claimed its claims'
-    (value, line); root, if given, shortens the paths of snippet files in messages. A number is printed
+    (value, line, expression); root, if given, shortens the paths of snippet files in messages. A number is printed
     if a block of its section prints it, claimed if a claim of its paragraph gives it."""
     report = Report()
     fences = [(m.start(), m.end()) for m in FENCE.finditer(text)]
@@ -447,12 +456,18 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], 
     for start, end in markers:
         body = mask(body, start, end)
 
+    quotable = " ".join(" ".join(block.lines or block.body) + " " + output_of(block) for block in blocks)
+    quotable = re.sub(r"\s+", " ", quotable)
     shown: list[Shown] = []
     for m in INLINE_CODE.finditer(body):
         code, _ = masked_text(m[2], [], CODE_STRUCTURAL)
-        shown += [
+        numbers = [
             read_number(n, line_at(m.start(2) + n.start()), "code", where, m.start(2)) for n in NUMBER.finditer(code)
         ]
+        if numbers and re.sub(r"\s+", " ", m[2].strip()) in quotable:  # it quotes the code or its output, verbatim
+            report.numbers += [(number, "quoted") for number in numbers]
+        else:
+            shown += numbers
         body = mask(body, m.start(), m.end())
     for m in MATH.finditer(body):
         start = next(m.start(g) for g in range(1, 5) if m.group(g) is not None)
@@ -476,33 +491,41 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int]], 
     shown += [read_number(n, line_at(n.start()), "prose", where, 0) for n in NUMBER.finditer(body)]
 
     outputs = {block.line: [(v, block.line) for v in numbers_in(output_of(block))] for block in blocks}
-    above = sorted(line for line, values in outputs.items() if values)  # the blocks that print something
-    paragraphs: dict[int, list] = {}
-    for value, line in claimed:
-        paragraphs.setdefault(layout.paragraph(line), []).append((value, line))
-    everywhere = [vl for values in outputs.values() for vl in values] + claimed
-    cursors = dict.fromkeys(paragraphs, 0)  # a paragraph's numbers take its claims' values in order
+    printing = sorted(line for line, values in outputs.items() if values)
+    paragraphs: dict[int, list] = {}  # paragraph -> its claims' (value, line, expression), in order
+    for claim in claimed:
+        paragraphs.setdefault(layout.paragraph(claim[1]), []).append(claim)
+    everywhere = [vl for values in outputs.values() for vl in values] + [(v, line) for v, line, _ in claimed]
+    cursors, used = dict.fromkeys(paragraphs, 0), set()  # a paragraph's numbers take its claims' values in order
     for number in sorted(shown, key=lambda n: n.pos):
         section, paragraph = layout.section(number.line), layout.paragraph(number.line)
-        own = [b for b in blocks if layout.section(b.line) == section]
-        nearest = above[: bisect.bisect_left(above, number.line)][-1:]  # the last output above it, in any section
-        printed = [vl for line in {b.line for b in own} | set(nearest) for vl in outputs[line]]
+        own = [line for line in printing if layout.section(line) == section]
+        own = own or printing[: bisect.bisect_left(printing, number.line)][-1:]  # else the last output above
+        printed = [vl for line in own for vl in outputs[line]]
         claims = paragraphs.get(paragraph, [])
         taken = next((i for i in range(cursors.get(paragraph, 0), len(claims)) if number.matches(claims[i][0])), None)
-        if number.kind == "code":  # inline code quotes the code: its literals, its output, its claims in any order
-            kind = classify(number, sorted(v for v, _ in printed), sorted(v for v, _ in claims), sorted(literals(own)))
-            if not kind:
-                report.failures.append(unaccounted(number, printed + claims, everywhere))
-        elif taken is not None:
+        if taken is not None:
             cursors[paragraph], kind = taken + 1, "claimed"
-        elif any(number.matches(value) for value, _ in claims):
-            kind = None  # its claim's value, out of order: the claim quotes it for another number
-            report.failures.append(unaccounted(number, claims) + ", out of the order of its paragraph's claims")
-        else:
-            kind = classify(number, sorted(v for v, _ in printed), [], sorted(literals(own)))
+            used.add(claims[taken][1:])
+        elif claims and number.exact or number.kind == "code":
+            kind = None
+            if any(number.matches(value) for value, _, _ in claims):
+                why = ", out of the order of its paragraph's claims"
+            elif claims:
+                why = "; a paragraph with claims takes its whole numbers from them"
+            else:
+                why = "; inline code quotes a block's code or output verbatim, or is claimed"
+            report.failures.append(unaccounted(number, [(v, line) for v, line, _ in claims] or printed) + why)
+        else:  # a decimal, in a paragraph with claims or not, or a whole number in one without
+            kind = classify(number, sorted(v for v, _ in printed), [], [])
             if not kind:
-                report.failures.append(unaccounted(number, printed + claims, everywhere))
+                near = printed + [(v, line) for v, line, _ in claims]
+                report.failures.append(unaccounted(number, near, everywhere))
         report.numbers.append((number, kind))
+    for _, line, expression in claimed:
+        if (line, expression) not in used:
+            report.failures.append(f"{where}:{line}: the claim `{expression}` ties no number of its paragraph")
+            used.add((line, expression))
     for _, kind in report.numbers:
         report.counts[kind or "unaccounted"] += 1
 
