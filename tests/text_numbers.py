@@ -3,19 +3,22 @@
 README "How the book is tested" says it for authors. A number in prose, math, tables, captions, alt
 text, admonitions, tabs or inline code must be one of:
 
-  printed     a number in the output of a block in the same section (between two headings), or of
-              the last block above it that prints, wherever that is;
+  printed     a number in the output of a block in the same section (between two headings), or, if
+              the section's blocks print nothing, of the last block above it that prints;
   claimed     a value of a ``<!-- claim: EXPR; EXPR -->`` comment in the same paragraph (lines between
               blank lines), evaluated in the page's namespace where the comment stands. The paragraph's
               numbers take the claims' values in order: the first number a claim gives goes to the
               first number of the paragraph that shows it, and a number that shows a claimed value out
-              of that order fails. A claim is pure (claim_values): it reads the code's names and changes
-              nothing; it cannot give its own literals;
-  arithmetic  in a math chain whose numeric sides agree: ``$1 - 0.01 \\cdot 15 = 0.85$``;
-  structural  one of STRUCTURAL below (chapter numbers, list markers, notebook ids, ...), or in math a
-              power, an index or a whole-number coefficient of a symbol (MATH_STRUCTURAL);
-  literal     inline code only (it quotes code): a number literal of a block in the same section.
-              Inline code may also quote its section's output and its paragraph's claims in any order.
+              of that order fails. In a paragraph with claims, whole numbers come from the claims (only
+              decimals may be printed), and a claim that ties no number fails. A claim is pure
+              (claim_values): it reads the code's names and changes nothing; it cannot give its own literals;
+  arithmetic  in a math chain whose numeric sides agree: ``$1 - 0.01 \\cdot 15 = 0.85$``; the chain's
+              inputs (the numbers of its first computing side but 0, 1 and 2) are tied like any number;
+  structural  one of STRUCTURAL below (section numbers, list markers that count 1, 2, 3, chapter
+              numbers, notebook ids, ...), or in math a power, an index, a whole-number coefficient of a
+              symbol, or a 0 or 1 next to a symbol (MATH_STRUCTURAL);
+  quoted      inline code whose text is a verbatim part of a block's code or output on the page; other
+              inline code is claimed like prose.
 
 A number written without a decimal point must match exactly (2 matches 2.000, not 1.999); one
 with a decimal point matches at the precision shown (0.133 matches 0.13333). Signs count.
