@@ -308,10 +308,10 @@ class DocsHarness:
         """A claim's values, for the numbers check at the end of the page."""
         claims = example.document.__dict__.setdefault("claims", [])
         where = f"{relative(example.path, self.root)}:{example.line}"
-        for expression in map(str.strip, filter(str.strip, example.parsed.split(";"))):
+        for k, expression in enumerate(map(str.strip, filter(str.strip, example.parsed.split(";")))):
             try:
                 values = text_numbers.claim_values(expression, example.namespace)
-                claims += [(value, example.line, expression) for value in values]
+                claims += [(value, example.line, expression, k) for value in values]
             except Exception as error:
                 return f"{where}: the claim `{expression}` failed: {type(error).__name__}: {error}"
 

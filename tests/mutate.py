@@ -10,6 +10,7 @@ again. A change the check does not notice survives; the survivors are listed wit
 """
 
 import argparse
+import os
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests import text_numbers
 from tests.docs_harness import Block, DocsHarness
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("MKL_CBWR", "COMPATIBLE")  # the pages print what the tests see (conftest.py says why)
 
 
 def mutants(digits: str) -> list[str]:

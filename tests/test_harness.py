@@ -195,6 +195,10 @@ FAULTS = {
         "```python\nrate = 0.5\n```\n\nA rate.\n<!-- claim: rate -->\n",
         ["page.md:6: the claim `rate` ties no number of its paragraph"],
     ),
+    "a claim said twice that ties one number": (
+        "```python\nrate = 0.5\n```\n\nA rate of 0.5.\n<!-- claim: rate; rate -->\n",
+        ["page.md:6: the claim `rate` ties no number of its paragraph"],
+    ),
     "inline code that quotes no code": (
         GOOD + "\n```python\nX = [1, 2, 3, 4]\n```\n\nThe data are `X = [1, 2, 3, 5]`.\n",
         ["page.md:13: 5 (code)", "inline code quotes a block's code or output verbatim, or is claimed"],

@@ -172,6 +172,8 @@ def claim_values(expression: str, namespace: dict) -> list[float]:
     targets = [n for c in ast.walk(tree) if isinstance(c, ast.comprehension) for n in ast.walk(c.target)]
     bound = {n.id for n in targets if isinstance(n, ast.Name)}  # a comprehension's own names
     indices = {id(i) for n in ast.walk(tree) if isinstance(n, ast.Subscript) for i in ast.walk(n.slice)}  # X[-1]
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in namespace]
+    indices |= {id(a) for n in calls for a in n.args}  # the page's train(lr, 0) may give 0
     defined = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in namespace]
     for node in ast.walk(tree):
         name = getattr(node, "id", None) or getattr(node, "attr", None) or ""
@@ -442,11 +444,11 @@ class Layout:
         return bisect.bisect_left(self.blanks, line)
 
 
-def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, str]], root=None) -> Report:
+def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, str, int]], root=None) -> Report:
     """Account for every number in a page's text.
 
     blocks are the page's code blocks (line, lines, origin, output, printed, doctest), claimed its claims'
-    (value, line, expression); root, if given, shortens the paths of snippet files in messages. A number is printed
+    (value, line, expression, its place in the claim); root, if given, shortens the paths of snippet files in messages. A number is printed
     if a block of its section prints it, claimed if a claim of its paragraph gives it."""
     report = Report()
     fences = [(m.start(), m.end()) for m in FENCE.finditer(text)]
@@ -495,10 +497,10 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
 
     outputs = {block.line: [(v, block.line) for v in numbers_in(output_of(block))] for block in blocks}
     printing = sorted(line for line, values in outputs.items() if values)
-    paragraphs: dict[int, list] = {}  # paragraph -> its claims' (value, line, expression), in order
+    paragraphs: dict[int, list] = {}  # paragraph -> its claims' (value, line, expression, place), in order
     for claim in claimed:
         paragraphs.setdefault(layout.paragraph(claim[1]), []).append(claim)
-    everywhere = [vl for values in outputs.values() for vl in values] + [(v, line) for v, line, _ in claimed]
+    everywhere = [vl for values in outputs.values() for vl in values] + [(v, line) for v, line, *_ in claimed]
     cursors, used = dict.fromkeys(paragraphs, 0), set()  # a paragraph's numbers take its claims' values in order
     for number in sorted(shown, key=lambda n: n.pos):
         section, paragraph = layout.section(number.line), layout.paragraph(number.line)
@@ -512,23 +514,23 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
             used.add(claims[taken][1:])
         elif claims and number.exact or number.kind == "code":
             kind = None
-            if any(number.matches(value) for value, _, _ in claims):
+            if any(number.matches(claim[0]) for claim in claims):
                 why = ", out of the order of its paragraph's claims"
             elif claims:
                 why = "; a paragraph with claims takes its whole numbers from them"
             else:
                 why = "; inline code quotes a block's code or output verbatim, or is claimed"
-            report.failures.append(unaccounted(number, [(v, line) for v, line, _ in claims] or printed) + why)
+            report.failures.append(unaccounted(number, [(v, line) for v, line, *_ in claims] or printed) + why)
         else:  # a decimal, in a paragraph with claims or not, or a whole number in one without
             kind = classify(number, sorted(v for v, _ in printed), [], [])
             if not kind:
-                near = printed + [(v, line) for v, line, _ in claims]
+                near = printed + [(v, line) for v, line, *_ in claims]
                 report.failures.append(unaccounted(number, near, everywhere))
         report.numbers.append((number, kind))
-    for _, line, expression in claimed:
-        if (line, expression) not in used:
+    for _, line, expression, place in claimed:
+        if (line, expression, place) not in used:
             report.failures.append(f"{where}:{line}: the claim `{expression}` ties no number of its paragraph")
-            used.add((line, expression))
+            used.add((line, expression, place))
     for _, kind in report.numbers:
         report.counts[kind or "unaccounted"] += 1
 
