@@ -444,6 +444,13 @@ class Layout:
         return bisect.bisect_left(self.blanks, line)
 
 
+def quotes(code: str, quotable: str) -> bool:
+    """Inline code quotes the page's code or output verbatim, and whole: `0.0` is not the start of 0.000."""
+    start = r"(?<![\w.])" if code[0].isdigit() else r"(?<!\w)" if code[0].isalnum() else ""
+    edges = start, r"(?![\w]|\.\d)" if code[-1].isalnum() else ""
+    return re.search(edges[0] + re.escape(code) + edges[1], quotable) is not None
+
+
 def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, str, int]], root=None) -> Report:
     """Account for every number in a page's text.
 
@@ -469,7 +476,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
         numbers = [
             read_number(n, line_at(m.start(2) + n.start()), "code", where, m.start(2)) for n in NUMBER.finditer(code)
         ]
-        if numbers and re.sub(r"\s+", " ", m[2].strip()) in quotable:  # it quotes the code or its output, verbatim
+        if numbers and quotes(re.sub(r"\s+", " ", text[m.start(2) : m.end(2)].strip()), quotable):
             report.numbers += [(number, "quoted") for number in numbers]
         else:
             shown += numbers
