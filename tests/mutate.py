@@ -25,6 +25,15 @@ os.environ.setdefault("MKL_CBWR", "COMPATIBLE")  # the pages print what the test
 
 
 def mutants(digits: str) -> list[str]:
+    """digits with its last digit one up and one down; a number in words, the next and the previous word."""
+    if digits.isalpha():
+        i = text_numbers.WORDS.index(digits.lower())
+        words = text_numbers.WORDS[i + 1 : i + 2] + text_numbers.WORDS[max(i - 1, 0) : i]
+        return [w.capitalize() if digits[0].isupper() else w for w in words]
+    return mutants_of_digits(digits)
+
+
+def mutants_of_digits(digits: str) -> list[str]:
     """digits with its last digit (of the mantissa) one up and one down: 0.01 -> 0.02, 0.00; 1e-07 -> 2e-07, 0e-07."""
     mantissa, e, exponent = digits.partition("e" if "e" in digits else "E")
     unit = Decimal(1).scaleb(Decimal(mantissa).as_tuple().exponent)

@@ -46,6 +46,7 @@ NUMBERS = """\
 x = 7
 lr = 0.5
 steps, rate, L = 12, 0.01, 15
+cube = x**3
 print(1.25)
 ```
 
@@ -53,13 +54,13 @@ print(1.25)
 1.25
 ```
 
-The gradient is −30, and $1 - \\eta L$ shrinks the error when $0 < \\eta$.
+The gradient is −30, and $1 - \\eta L$ shrinks the error when $0 < \\eta$; $x^3$ from `x**3`.
 
 It printed $1.25$, about 1.3, from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
 $\\frac{2}{15} \\approx 0.133$, as chapter 3 of notebook 001 in Python 3.11 says[^1].
 <!-- claim: rate; L; L -->
 
-Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps:
+Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps, twelve:
 <!-- claim: lr; x**2; steps -->
 
 1. predict;
@@ -203,6 +204,11 @@ FAULTS = {
         GOOD + "\n```python\nX = [1, 2, 3, 4]\n```\n\nThe data are `X = [1, 2, 3, 5]`.\n",
         ["page.md:13: 5 (code)", "inline code quotes a block's code or output verbatim, or is claimed"],
     ),
+    "a count in words that no code gives": (
+        "```python\nways = ['by hand', 'autograd', 'finite difference']\nprint(len(ways))\n```\n\n```text title=\"Output\"\n3\n```\n\nFour ways agree.\n",
+        ["page.md:10: Four (prose, in words)", "nearest number its section's code or its paragraph's claims give is 3"],
+    ),
+    "a power that no code gives": (GOOD + "\nIts error shrinks like $h^3$.\n", ["page.md:9: 3 (math)"]),
     "a list that does not count": (GOOD + "\nSteps:\n\n1. predict\n3. loss\n", ["page.md:12", "says 3, not 2"]),
     "a number that starts a line of a paragraph": (
         GOOD + "\nThe log shows it.\n3. Far from it.\n",
@@ -627,6 +633,7 @@ def test_mutants_change_the_last_digit():
     assert mutants("0.01") == ["0.02", "0.00"]
     assert mutants("10") == ["11", "9"]
     assert mutants("1.19e-07") == ["1.20e-07", "1.18e-07"]
+    assert mutants("Three") == ["Four", "Two"] and mutants("two") == ["three"]  # "one" is not read as a number
 
 
 def test_mutation_score_counts_what_the_checks_miss(pytester):

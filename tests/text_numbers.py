@@ -67,7 +67,7 @@ STRUCTURAL = [
     (r"\{\s*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}", 'attributes of an element (attr_list): { width="300" }'),
 ]
 MATH_STRUCTURAL = [  # in math, outside arithmetic chains
-    (r"_\{[^{}]*\}|_\d+|\^\{[^{}]*\}|\^\d", "an index or a power: x_1, W_{2}, x^2, \\frac{d^2 J}{dw^2}"),
+    (r"_\{[^{}]*\}|_\d+|\^\{\s*2\s*\}|\^2(?!\d)", "an index or a square: x_1, W_{2}, x^2, \\frac{d^2 J}{dw^2}"),
     (
         r"(?<![\d.])\d+(?=\s*(\\[,;]\s*)?(\\cdot\s*)?([A-Za-z]|\\(?!cdot|times|quad|qquad|approx|le|ge|lt|gt|neq|right|big|text)[A-Za-z]|\([^()0-9]*[A-Za-z]))"
         r"|\\frac\{\s*\d+\s*\}(?=\{[^{}]*[A-Za-z])",
@@ -119,6 +119,16 @@ class Shown:
         """values sorted"""
         i = bisect.bisect_left(values, self.value - self.tolerance)
         return i < len(values) and values[i] <= self.value + self.tolerance
+
+
+POWER = re.compile(r"\^\{[^{}]*\}|\^\d")  # a power other than a square is tied, or quotes the code's ** N
+# Counts written as words are numbers too ("three ways"); "one" is too common a word to read as 1.
+WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+WORD = re.compile(r"(?i)\b(" + "|".join(WORDS) + r")\b")
+
+
+def read_word(m, line: int, where: str) -> "Shown":
+    return Shown(m[0], float(WORDS.index(m[0].lower()) + 2), True, line, "prose, in words", where, m.start())
 
 
 def read_number(m, line: int = 0, kind: str = "prose", where: str = "", offset: int | None = None) -> Shown:
@@ -493,6 +503,10 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
                 number.kind = "math, an input of a chain"
             elif any(a <= number.pos < b for a, b in checked):
                 report.numbers.append((number, "arithmetic"))
+            elif any(p.start() <= n.start() < p.end() for p in POWER.finditer(span)) and re.search(
+                rf"\*\*\s*\(?{re.escape(n[0])}(?![\d.])", quotable
+            ):
+                report.numbers.append((number, "quoted"))  # b^3 where the code has b**3
             elif any(
                 s.start() <= n.start("digits") < s.end() for p, _ in MATH_STRUCTURAL for s in re.finditer(p, span)
             ):
@@ -501,6 +515,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
                 shown.append(number)
         body = mask(body, m.start(), m.end())
     shown += [read_number(n, line_at(n.start()), "prose", where, 0) for n in NUMBER.finditer(body)]
+    shown += [read_word(w, line_at(w.start()), where) for w in WORD.finditer(body)]
 
     outputs = {block.line: [(v, block.line) for v in numbers_in(output_of(block))] for block in blocks}
     printing = sorted(line for line, values in outputs.items() if values)
@@ -516,7 +531,11 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
         printed = [vl for line in own for vl in outputs[line]]
         claims = paragraphs.get(paragraph, [])
         taken = next((i for i in range(cursors.get(paragraph, 0), len(claims)) if number.matches(claims[i][0])), None)
-        if taken is not None:
+        if number.kind == "prose, in words":  # a count in words: its paragraph's claims, in any order, or printed
+            kind = classify(number, sorted(v for v, _ in printed), sorted(c[0] for c in claims), [])
+            if not kind:
+                report.failures.append(unaccounted(number, printed + [(c[0], c[1]) for c in claims], everywhere))
+        elif taken is not None:
             cursors[paragraph], kind = taken + 1, "claimed"
             used.add(claims[taken][1:])
         elif claims and number.exact or number.kind == "code":
