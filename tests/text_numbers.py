@@ -532,8 +532,9 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
         claims = paragraphs.get(paragraph, [])
         taken = next((i for i in range(cursors.get(paragraph, 0), len(claims)) if number.matches(claims[i][0])), None)
         if number.kind == "prose, in words":  # a count in words: its paragraph's claims, in any order, or printed
-            kind = classify(number, sorted(v for v, _ in printed), sorted(c[0] for c in claims), [])
-            used |= {c[1:] for c in claims if kind == "claimed" and number.matches(c[0])}
+            matching = {c[1:] for c in claims if number.matches(c[0])}
+            used |= matching
+            kind = "claimed" if matching else classify(number, sorted(v for v, _ in printed), [], [])
             if not kind:
                 report.failures.append(unaccounted(number, printed + [(c[0], c[1]) for c in claims], everywhere))
         elif taken is not None:
