@@ -67,7 +67,7 @@ STRUCTURAL = [
     (r"\{\s*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}", 'attributes of an element (attr_list): { width="300" }'),
 ]
 MATH_STRUCTURAL = [  # in math, outside arithmetic chains
-    (r"_\{[^{}]*\}|_\d+|\^\{\s*2\s*\}|\^2(?!\d)", "an index or a square: x_1, W_{2}, x^2, \\frac{d^2 J}{dw^2}"),
+    (r"_\{[^{}]*\}|_\d+", "an index: x_1, W_{2} (a power is POWER's)"),
     (
         r"(?<![\d.])\d+(?=\s*(\\[,;]\s*)?(\\cdot\s*)?([A-Za-z]|\\(?!cdot|times|quad|qquad|approx|le|ge|lt|gt|neq|right|big|text)[A-Za-z]|\([^()0-9]*[A-Za-z]))"
         r"|\\frac\{\s*\d+\s*\}(?=\{[^{}]*[A-Za-z])",
@@ -121,7 +121,7 @@ class Shown:
         return i < len(values) and values[i] <= self.value + self.tolerance
 
 
-POWER = re.compile(r"\^\{[^{}]*\}|\^\d")  # a power other than a square is tied, or quotes the code's ** N
+POWER = re.compile(r"\^\{[^{}]*\}|\^\d")  # a square is structural; another power is tied, or quotes ** N
 # Counts written as words are numbers too ("three ways"); "one" is too common a word to read as 1.
 WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 WORD = re.compile(r"(?i)\b(" + "|".join(WORDS) + r")\b")
@@ -503,10 +503,13 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
                 number.kind = "math, an input of a chain"
             elif any(a <= number.pos < b for a, b in checked):
                 report.numbers.append((number, "arithmetic"))
-            elif any(p.start() <= n.start() < p.end() for p in POWER.finditer(span)) and re.search(
-                rf"\*\*\s*\(?{re.escape(n[0])}(?![\d.])", quotable
-            ):
-                report.numbers.append((number, "quoted"))  # b^3 where the code has b**3
+            elif any(p.start() <= n.start() < p.end() for p in POWER.finditer(span)):
+                if n[0] == "2":  # a square: x^2, \frac{d^2 L}{dw^2}
+                    report.counts["structural"] += 1
+                elif re.search(rf"\*\*\s*\(?{re.escape(n[0])}(?![\d.])", quotable):
+                    report.numbers.append((number, "quoted"))  # b^3 where the code has b**3
+                else:
+                    shown.append(number)
             elif any(
                 s.start() <= n.start("digits") < s.end() for p, _ in MATH_STRUCTURAL for s in re.finditer(p, span)
             ):
