@@ -28,6 +28,8 @@ Rules (README.md, "How the book is tested", says the same for authors):
   around print (stderr, logging, ``os.write``, exit functions), output after the block ended (threads
   left running, finalizers run by the garbage collector) and files left open are errors
   (tests/run_alone.py's print_only); ``os._exit`` raises SystemExit.
+- A claim (``<!-- claim: ... -->``) runs where it stands; one inside a ``<figure>`` runs after the
+  figure's program, the first code block after the figure, so its alt text and caption can name it.
 - After the page's blocks and claims ran, every number in its text must come from code
   (tests/text_numbers.py).
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
@@ -69,6 +71,7 @@ TITLE = re.compile(r"""(?<![\w-])title=(["'])(?P<title>.*?)\1""")  # not data-ti
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<target>.+?)\1[ \t]*$""")
 SNIPPET_MARKER = re.compile(r"^[ \t]*-+8<-+(?:[ \t]|$)", re.MULTILINE)  # an include, or a block of them
 # Code written in HTML, which nothing would run: <pre>, <pre><code ...>, <code class="language-py">
+FIGURE = re.compile(r"<figure\b.*?</figure>", re.DOTALL)  # a claim in one reads the program shown after it
 RAW_CODE = re.compile(r"<pre\b[^>]*>(?:\s*<code\b)?|<code\b[^>]*\bclass=", re.IGNORECASE)
 # Fences shown, never run: program output, shell commands, configuration. Any other language fails.
 DISPLAY = {"text", "bash", "yaml", "toml", "markdown"}
@@ -161,7 +164,7 @@ class DocsHarness:
         fences, hidden = [], []  # hidden: in an HTML comment
         for m in FENCE.finditer(text):
             (hidden if any(c.start() <= m.start() < c.end() for c in comments) else fences).append(m)
-        paired = set()
+        paired, blocks = set(), []  # blocks: (start, end) of each code block with its output fence
         for i, m in enumerate(fences):
             if i in paired or is_output(m):
                 continue
@@ -209,6 +212,7 @@ class DocsHarness:
                 block.output_span = (m.end(), m.end())
             if kind == "console" and not "\n".join(body).lstrip().startswith(">>>"):
                 problem = "a pycon fence must start with a >>> prompt: without one nothing of it runs"
+            blocks.append((m.start(), end))
             yield fail(m.start(), end, problem, at.start()) if problem else Region(m.start(), end, block, self.evaluate)
         for i, m in enumerate(fences):
             if is_output(m) and i not in paired:
@@ -227,8 +231,12 @@ class DocsHarness:
             if inside:
                 message = "a fence inside an HTML comment is not shown on the site but would run: take it out"
                 yield fail(c.start(), c.end(), message, inside[0].start())
-            elif claim:
-                yield Region(c.start(), c.end(), claim["exprs"], self.claim)
+            elif claim:  # in a figure, after the figure's program (the block after it), whose names it reads
+                figure = next((f for f in FIGURE.finditer(markup) if f.start() < c.start() < f.end()), None)
+                after = next((end for start, end in blocks if figure and start >= figure.end()), None)
+                line = text.count("\n", 0, c.start()) + 1
+                at = (after, after) if after else c.span()
+                yield Region(*at, (claim["exprs"], line), self.claim)
         for m in SNIPPET_MARKER.finditer(markup):
             yield fail(m.start(), m.end(), INCLUDE_SHOWN)
         for m in RAW_CODE.finditer(markup):
@@ -307,11 +315,12 @@ class DocsHarness:
     def claim(self, example):
         """A claim's values, for the numbers check at the end of the page."""
         claims = example.document.__dict__.setdefault("claims", [])
-        where = f"{relative(example.path, self.root)}:{example.line}"
-        for k, expression in enumerate(map(str.strip, filter(str.strip, example.parsed.split(";")))):
+        expressions, line = example.parsed
+        where = f"{relative(example.path, self.root)}:{line}"
+        for k, expression in enumerate(map(str.strip, filter(str.strip, expressions.split(";")))):
             try:
                 values = text_numbers.claim_values(expression, example.namespace)
-                claims += [(value, example.line, expression, k) for value in values]
+                claims += [(value, line, expression, k) for value in values]
             except Exception as error:
                 return f"{where}: the claim `{expression}` failed: {type(error).__name__}: {error}"
 

@@ -395,6 +395,16 @@ def test_passes_a_warning_shown_as_the_lesson(pytester):
     make_book(pytester, SHOWS_THE_WARNING).assert_outcomes(passed=2)
 
 
+def test_passes_a_figure_whose_claim_reads_the_program_under_it(pytester):
+    """Figure first, its program under it: a claim inside the figure is evaluated after that program."""
+    page = (
+        '<figure markdown="span">\n  ![A curve that ends at 1.4](a.svg)\n'
+        "  <figcaption>It ends at 1.4.<!-- claim: end; end --></figcaption>\n</figure>\n\n"
+        '??? example "The code behind this figure"\n    ```python\n    end = 1.4\n    ```\n'
+    )
+    make_book(pytester, page).assert_outcomes(passed=3)
+
+
 def test_passes_every_way_to_account_for_a_number(pytester):
     result = make_book(pytester, NUMBERS)
     result.assert_outcomes(passed=5)
