@@ -28,8 +28,8 @@ Rules (README.md, "How the book is tested", says the same for authors):
   around print (stderr, logging, ``os.write``, exit functions), output after the block ended (threads
   left running, finalizers run by the garbage collector) and files left open are errors
   (tests/run_alone.py's print_only); ``os._exit`` raises SystemExit.
-- A claim (``<!-- claim: ... -->``) runs where it stands; one inside a ``<figure>`` runs after the
-  figure's program, the first code block after the figure, so its alt text and caption can name it.
+- A claim (``<!-- claim: ... -->``) runs where it stands; ``<!-- claim after: ... -->``, and a claim inside a
+  ``<figure>``, run after the next code block (the program a paragraph introduces, the figure's program).
 - After the page's blocks and claims ran, every number in its text must come from code
   (tests/text_numbers.py).
 - ``BOOK_UPDATE_OUTPUTS=1`` rewrites output fences from what the code printed, instead of failing.
@@ -231,9 +231,15 @@ class DocsHarness:
             if inside:
                 message = "a fence inside an HTML comment is not shown on the site but would run: take it out"
                 yield fail(c.start(), c.end(), message, inside[0].start())
-            elif claim:  # in a figure, after the figure's program (the block after it), whose names it reads
+            elif (
+                claim
+            ):  # `claim after:`, or in a figure: after the next block (the figure's program), whose names it reads
                 figure = next((f for f in FIGURE.finditer(markup) if f.start() < c.start() < f.end()), None)
-                after = next((end for start, end in blocks if figure and start >= figure.end()), None)
+                later = figure.end() if figure else c.end() if claim["after"] else None
+                after = next((end for start, end in blocks if later and start >= later), None)
+                if claim["after"] and not after:
+                    yield fail(c.start(), c.end(), "`claim after:` runs after the next code block, and none follows")
+                    continue
                 line = text.count("\n", 0, c.start()) + 1
                 at = (after, after) if after else c.span()
                 yield Region(*at, (claim["exprs"], line), self.claim)

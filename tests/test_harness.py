@@ -192,6 +192,7 @@ FAULTS = {
         + "\n```python\nrate = 0.5\n```\n\nIt printed 3 at a rate of 0.5.\n<!-- claim: rate -->\n",
         ["page.md:13: 3 (prose)", "a paragraph with claims takes its whole numbers from them"],
     ),
+    "a claim after no block": ("Points.\n<!-- claim after: X -->\n", ["page.md:2", "none follows"]),
     "a claim that ties no number": (
         "```python\nrate = 0.5\n```\n\nA rate.\n<!-- claim: rate -->\n",
         ["page.md:6: the claim `rate` ties no number of its paragraph"],
@@ -402,6 +403,11 @@ def test_passes_a_figure_whose_claim_reads_the_program_under_it(pytester):
         "  <figcaption>It ends at 1.4.<!-- claim: end; end --></figcaption>\n</figure>\n\n"
         '??? example "The code behind this figure"\n    ```python\n    end = 1.4\n    ```\n'
     )
+    make_book(pytester, page).assert_outcomes(passed=3)
+
+
+def test_passes_a_paragraph_whose_claim_reads_the_program_after_it(pytester):
+    page = "We fit four points.\n<!-- claim after: len(X) -->\n\n```python\nX = [1, 2, 3, 4]\n```\n"
     make_book(pytester, page).assert_outcomes(passed=3)
 
 

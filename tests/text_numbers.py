@@ -82,7 +82,7 @@ MATH_STRUCTURAL = [  # in math, outside arithmetic chains
 TAG_WORDS = re.compile(r"""\b(alt|title)=(?:"([^"]*)"|'([^']*)')""")  # a reader sees (or hears) these
 CODE_STRUCTURAL = [(r"\*\*\s*\d+", "a power in inline code: (y_pred - y)**2")]
 FENCE = re.compile(r"^([ \t>]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
-CLAIM = re.compile(r"<!--\s*claim:(?P<exprs>.*?)-->", re.DOTALL)
+CLAIM = re.compile(r"<!--\s*claim(?P<after>\s+after)?:(?P<exprs>.*?)-->", re.DOTALL)  # claim after: see below
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 COMMENT_OR_CODE = re.compile(r"(?s:<!--.*?-->)|" + INLINE_CODE.pattern)  # whichever opens first
 MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\$(?!\s)([^$\n]+?)(?<!\s)\$|\\\((.+?)\\\)", re.DOTALL)
