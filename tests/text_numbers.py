@@ -523,7 +523,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
     outputs = {block.line: [(v, block.line) for v in numbers_in(output_of(block))] for block in blocks}
     printing = sorted(line for line, values in outputs.items() if values)
     paragraphs: dict[int, list] = {}  # paragraph -> its claims' (value, line, expression, place), in order
-    for claim in claimed:
+    for claim in sorted(claimed, key=lambda c: (c[1], c[3])):  # where they stand, not when they ran (claim after:)
         paragraphs.setdefault(layout.paragraph(claim[1]), []).append(claim)
     everywhere = [vl for values in outputs.values() for vl in values] + [(v, line) for v, line, *_ in claimed]
     cursors, used = dict.fromkeys(paragraphs, 0), set()  # a paragraph's numbers take its claims' values in order
