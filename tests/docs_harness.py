@@ -212,7 +212,7 @@ class DocsHarness:
                 block.output_span = (m.end(), m.end())
             if kind == "console" and not "\n".join(body).lstrip().startswith(">>>"):
                 problem = "a pycon fence must start with a >>> prompt: without one nothing of it runs"
-            blocks.append((m.start(), end))
+            blocks.append((m.start(), end, block.title))
             yield fail(m.start(), end, problem, at.start()) if problem else Region(m.start(), end, block, self.evaluate)
         for i, m in enumerate(fences):
             if is_output(m) and i not in paired:
@@ -236,13 +236,19 @@ class DocsHarness:
             ):  # `claim after:`, or in a figure: after the next block (the figure's program), whose names it reads
                 figure = next((f for f in FIGURE.finditer(markup) if f.start() < c.start() < f.end()), None)
                 later = figure.end() if figure else c.end() if claim["after"] else None
-                after = next((end for start, end in blocks if later and start >= later), None)
+                after = next((end for start, end, _ in blocks if later and start >= later), None)
                 if claim["after"] and not after:
                     yield fail(c.start(), c.end(), "`claim after:` runs after the next code block, and none follows")
                     continue
                 line = text.count("\n", 0, c.start()) + 1
                 at = (after, after) if after else c.span()
                 yield Region(*at, (claim["exprs"], line), self.claim)
+        for figure in FIGURE.finditer(markup):  # its program right under it: its claims read that program
+            name = re.search(r"assets/figures/(\w+)\.svg", figure.group())
+            under = next((title for start, _, title in blocks if start >= figure.end()), "")
+            if name and f"snippets/figure_{name[1]}.py" not in under:
+                message = f"the first code block after this figure must be its program, snippets/figure_{name[1]}.py"
+                yield fail(figure.start(), figure.start(), message)
         for m in SNIPPET_MARKER.finditer(markup):
             yield fail(m.start(), m.end(), INCLUDE_SHOWN)
         for m in RAW_CODE.finditer(markup):
@@ -397,12 +403,18 @@ class DocsHarness:
         return f"{where}: doctest failed\n" + "".join(report) if result.failed else None
 
     def unchecked(self, block: Block, examples) -> str | None:
-        """What a doctest shows but never compares: text after a blank line, an example it skips."""
+        """What a doctest shows but never compares: text after a blank line, an example it skips, an error's
+        message it ignores."""
         compared = {n for ex in examples for n in range(ex.lineno, ex.lineno + (ex.source + ex.want).count("\n"))}
         found = {
             ex.lineno: "doctest: +SKIP shows an example that never runs"
             for ex in examples
             if ex.options.get(doctest.SKIP)
+        }
+        found |= {
+            ex.lineno: "doctest: +IGNORE_EXCEPTION_DETAIL shows an error message that is not compared"
+            for ex in examples
+            if ex.options.get(doctest.IGNORE_EXCEPTION_DETAIL)
         }
         for n, line in enumerate(block.lines):
             if line.strip() and n not in compared:

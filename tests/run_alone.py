@@ -19,6 +19,7 @@ import platform
 import re
 import runpy
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -44,7 +45,7 @@ def print_only(stdout: io.StringIO, program: str):
     finalizer's print (__del__, weakref.finalize) counts as the program's; os._exit raises SystemExit."""
     around, stderr, exit_functions, freed, ours = [], io.StringIO(), [], [], [threading.current_thread()]
     register, unraisable, exit_now, start = atexit.register, sys.unraisablehook, os._exit, threading.Thread.start
-    handlers, pid = logging.root.handlers, os.getpid()
+    handlers, pid, timed = logging.root.handlers, os.getpid(), timers()
     with tempfile.TemporaryFile() as sink:
         for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
             stream and stream.flush()
@@ -88,10 +89,17 @@ def print_only(stdout: io.StringIO, program: str):
                 if running:
                     names = [thread.name for thread in running]
                     around.append(f"it leaves threads {names} running, whose output would come after its output fence")
+                if timers() != timed:
+                    around.append(
+                        "it sets a timer or a signal handler (signal.setitimer, signal.signal): what it "
+                        "prints would come after its output fence"
+                    )
         finally:
             atexit.register, os._exit, threading.Thread.start = register, exit_now, start
             sys.unraisablehook, logging.root.handlers = unraisable, handlers
             gc.unfreeze()
+            if timers() != timed:  # reported above: stopped, so that nothing fires in a later check
+                restore_timers(timed)
             for stream in (sys.__stdout__, sys.__stderr__):
                 stream and stream.flush()
             for fd, copy in zip((1, 2), saved):
@@ -107,6 +115,24 @@ def print_only(stdout: io.StringIO, program: str):
         names = [getattr(f, "__qualname__", repr(f)) for f in exit_functions]
         around.append(f"it registers exit functions {names} (atexit): what they print comes after every check")
     around += [f"{warning}: close files (with open(...) as f)" for warning in freed]
+
+
+TIMERS = [
+    (signal.ITIMER_REAL, signal.SIGALRM),
+    (signal.ITIMER_VIRTUAL, signal.SIGVTALRM),
+    (signal.ITIMER_PROF, signal.SIGPROF),
+]
+
+
+def timers() -> list:
+    """The interval timers and the handlers of their signals: a program that sets one prints later."""
+    return [(signal.getitimer(timer), signal.getsignal(number)) for timer, number in TIMERS]
+
+
+def restore_timers(saved: list):
+    for (timer, number), (interval, handler) in zip(TIMERS, saved):
+        signal.setitimer(timer, *interval)
+        signal.signal(number, handler)
 
 
 # A warning as an output fence titled "Output and warning" shows it: `Category: message`, on one line.

@@ -58,7 +58,7 @@ The gradient is −30, and $1 - \\eta L$ shrinks the error when $0 < \\eta$; $x^
 
 It printed $1.25$, about 1.3, from `x = 7`; $1 - 0.01 \\cdot 15 = 0.85$, and
 $\\frac{2}{15} \\approx 0.133$, as chapter 3 of notebook 001 in Python 3.11 says[^1].
-<!-- claim: rate; L; L -->
+<!-- claim: rate; L; 1 - rate * L; L; 2 / L -->
 
 Set $\\eta = 0.5$ and $x^2 = 49$, so `lr = 0.5`, with 12 steps, twelve:
 <!-- claim: lr; x**2; steps -->
@@ -185,7 +185,7 @@ FAULTS = {
     ),
     "an input of a chain that no code gives": (
         GOOD + "\n```python\nlr = 0.01\n```\n\nSo $1 - 0.02 \\cdot 15 = 0.70$.\n<!-- claim: lr -->\n",
-        ["page.md:13: 0.02 (math, an input of a chain)"],
+        ["page.md:13: 0.02 (math, an input or the result of a chain)"],
     ),
     "a whole number of a claimed paragraph that only an output gives": (
         GOOD.replace("1.25", "3")
@@ -210,6 +210,57 @@ FAULTS = {
         ["page.md:10: Four (prose, in words)", "nearest number its section's code or its paragraph's claims give is 3"],
     ),
     "a power that no code gives": (GOOD + "\nIts error shrinks like $h^3$.\n", ["page.md:9: 3 (math)"]),
+    # found by a mutation hunt: each went green before
+    "a consistent chain whose result no code gives": (
+        GOOD + "\nSo $2 \\cdot (-2) \\cdot 1 = -4$.\n",
+        ["page.md:9: -4 (math, an input or the result of a chain)"],
+    ),
+    "a bare number in inline code that only other code has": (
+        GOOD + "\n```python\nx = 2.0\n```\n\n## Later\n\nThe weight is `2.0`.\n",
+        ["page.md:15: 2.0 (prose, in inline code)"],
+    ),
+    "a claim that computes from text": (
+        "```python\nrate = 0.5\n```\n\n<!-- claim: len(f'{rate}') -->\n",
+        ["it writes a string"],
+    ),
+    "a claim that calls a function on each item": (
+        "```python\nX = [1, 2]\n```\n\n<!-- claim: max([len(X)], key=X.append) -->\n",
+        ["it passes `key=`"],
+    ),
+    "a claim that draws random numbers": (
+        "```python\nimport numpy as np\nX = np.ones(2)\n```\n\n<!-- claim: np.random.poisson(X).sum() * 0 + len(X) -->\n",
+        ["it changed the code's state"],
+    ),
+    "a doctest that ignores an error's message": (
+        "```pycon\n>>> int('x')  # doctest: +IGNORE_EXCEPTION_DETAIL\nTraceback (most recent call last):\nValueError: another\n```\n",
+        ["page.md:2", "IGNORE_EXCEPTION_DETAIL"],
+    ),
+    "a number of a traceback's stack, which doctest does not compare": (
+        '```pycon\n>>> 1 / 0\nTraceback (most recent call last):\n  File "<stdin>", line 17, in <module>\n'
+        "ZeroDivisionError: division by zero\n```\n\nThe stack points at line 17.\n",
+        ["page.md:8: 17 (prose)"],
+    ),
+    "math that looks like an HTML tag": (GOOD + "\nIt holds $s<w$ after 30 steps, $w>s$.\n", ["page.md:9: 30 (prose)"]),
+    "a number after chapter numbers and a comma": (
+        GOOD + "\nIt matches chapters 2 and 4, 13 lines in all.\n",
+        ["page.md:9: 13 (prose)"],
+    ),
+    "a heading's number after a word": (GOOD + "\n### Epoch 7: forgetting\n", ["page.md:9: 7 (prose)"]),
+    "a heading's count without a dot": (GOOD + "\n## 3 Checks with a finite difference\n", ["page.md:9: 3 (prose)"]),
+    "math braces that look like attributes": (GOOD + "\nThe set $\\{w=3\\}$.\n", ["page.md:9: 3 (math)"]),
+    "a figure whose program is not under it": (
+        GOOD + '\n<figure markdown="span">\n  ![A plot](assets/figures/loss.svg)\n</figure>\n\n```python\nx = 1\n```\n',
+        ["page.md:9", "must be its program, snippets/figure_loss.py"],
+    ),
+    "a block that sets a timer": (
+        "```python\nimport signal\nsignal.signal(signal.SIGALRM, lambda *a: print('late'))\n"
+        "signal.setitimer(signal.ITIMER_REAL, 60)\n```\n",
+        ["page.md:1", "sets a timer or a signal handler"],
+    ),
+    "a number in a fence's title": (
+        '```python title="A loop of 500 epochs"\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n',
+        ["page.md:1: 500 (a fence's title)"],
+    ),
     "a list that does not count": (GOOD + "\nSteps:\n\n1. predict\n3. loss\n", ["page.md:12", "says 3, not 2"]),
     "a number that starts a line of a paragraph": (
         GOOD + "\nThe log shows it.\n3. Far from it.\n",

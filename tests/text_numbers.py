@@ -45,14 +45,37 @@ from decimal import Decimal
 NUMBER = re.compile(
     r"(?:(?<![\w)\]}.])(?P<sign>[-−]))?(?<![\w.])(?P<digits>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\d_]|\.\d)"
 )
+HTML = (
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "span",
+    "div",
+    "code",
+    "pre",
+    "br",
+    "p",
+    "sup",
+    "sub",
+    "em",
+    "strong",
+    "abbr",
+)
 # Masked before numbers are read, each with the reason it is not a computed result.
 STRUCTURAL = [
-    (r"(?m)^[ \t]*#{1,6}[ \t]+[1-9]\d*(\.[1-9]\d*)*\.?(?=[ \t]+[A-Z`$])", "a chapter or section number: # 2. Title"),
-    (r"(?m)^[ \t]*#{1,6}[ \t]+[A-Z][a-z]+[ \t]+\d+(?=:)", "a section's own number: ## Way 3: ..."),
+    (r"(?m)^[ \t]*#{1,6}[ \t]+[1-9]\d*(\.[1-9]\d*)*\.(?=[ \t]+[A-Z`$])", "a chapter or section number: # 2. Title"),
+    (
+        r"(?m)^[ \t]*#{1,6}[ \t]+(Way|Step|Part|Exercise|Solution|Example)[ \t]+\d+(?=:)",
+        "a section's own number: ## Way 3: ...",
+    ),
     (r"(?m)^[ \t]*#[ \t]*\d+[.)](?=[ \t])", "a numbered step in a comment: # 1. predict"),
     (r"\[\d+\.(?=\s)", "a chapter number leading a link's text: [2. Gradients by hand](...)"),
     (r"(?m)(?<=^\|)[ \t]*\d+\.(?=[ \t])", "a numbered step in a table's first column: | 1. predict |"),
-    (r"(?i)\bchapter\s+\d+|\bchapters\s+\d+(\s*(,|and|or|to|-|–)\s*\d+)*", "a chapter number"),
+    (
+        r"(?i)\bchapters\s+\d+(\s*,\s*\d+)*\s+(and|or|to)\s+\d+|\bchapters\s+\d+\s*[-–]\s*\d+|\bchapters?\s+\d+",
+        "a chapter number: chapter 3, chapters 2, 3 and 4, chapters 2-4",
+    ),
     (r"(?<![\w.])0\d\d(?![\w.])", "a notebook id (000 to 004): nothing computed is written with a leading zero"),
     (
         r"\b(Python|PyTorch|NumPy|Matplotlib|MkDocs|Jupyter|KaTeX|Node\.js|CUDA)\s+v?\d+(\.\d+)*\+?",
@@ -62,9 +85,12 @@ STRUCTURAL = [
     (r"-+8<-+", "a snippet include's marker: --8<--"),
     (r"#\s*\(\d+\)!?", "a code annotation marker: # (1)!"),
     (r"\]\([^)\s]*|https?://\S+", "a link target (not its title), an address"),
-    (r"</?[A-Za-z]([^>\n\"']|\"[^\"]*\"|'[^']*')*>", "an HTML tag, but for the words of its alt and title (TAG_WORDS)"),
+    (
+        rf"</?({'|'.join(HTML)})\b([^>\n\"']|\"[^\"]*\"|'[^']*')*>",
+        "an HTML tag, but for the words of its alt, title and aria-label (TAG_WORDS)",
+    ),
     (r"[\w./-]+\.(py|md|svg|ipynb|png|txt|yml|json|css|js)\b", "a file name"),
-    (r"\{\s*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}", 'attributes of an element (attr_list): { width="300" }'),
+    (r"\{\s*(?:[.#][\w-]+|[\w-]+=[\"'])[^{}\n]*\}", 'attributes of an element (attr_list): { width="300" }'),
 ]
 MATH_STRUCTURAL = [  # in math, outside arithmetic chains
     (r"_\{[^{}]*\}|_\d+", "an index: x_1, W_{2} (a power is POWER's)"),
@@ -79,7 +105,7 @@ MATH_STRUCTURAL = [  # in math, outside arithmetic chains
         "a 0 or 1 of a formula, next to a symbol: 1 - \\eta L, b + 1, 0 < \\eta, |...| < 1",
     ),
 ]
-TAG_WORDS = re.compile(r"""\b(alt|title)=(?:"([^"]*)"|'([^']*)')""")  # a reader sees (or hears) these
+TAG_WORDS = re.compile(r"""\b(alt|title|aria-label)=(?:"([^"]*)"|'([^']*)')""")  # a reader sees (or hears) these
 CODE_STRUCTURAL = [(r"\*\*\s*\d+", "a power in inline code: (y_pred - y)**2")]
 FENCE = re.compile(r"^([ \t>]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
 CLAIM = re.compile(r"<!--\s*claim(?P<after>\s+after)?:(?P<exprs>.*?)-->", re.DOTALL)  # claim after: see below
@@ -121,6 +147,7 @@ class Shown:
         return i < len(values) and values[i] <= self.value + self.tolerance
 
 
+BARE = re.compile(r"[\s\[\](),\d.eE+\-−]*\d[\s\[\](),\d.eE+\-−]*")  # inline code of numbers alone
 POWER = re.compile(r"\^\{[^{}]*\}|\^\d")  # a square is structural; another power is tied, or quotes ** N
 # Counts written as words are numbers too ("three ways"); "one" is too common a word to read as 1.
 WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -173,22 +200,45 @@ PURE_MODULES = {"math", "numpy", "torch"}  # a claim may call functions of these
 MAX_CLAIMED = 256  # numbers one expression may give: more would vouch for anything
 
 
+def state(namespace: dict) -> list:
+    """What a claim must leave as it found it: the random generators, and the page's tensors, models and
+    arrays (a tensor's version counts its in-place changes)."""
+    torch, np = sys.modules.get("torch"), sys.modules.get("numpy")
+    found = [bytes(torch.get_rng_state().numpy())] if torch else []
+    found += [np.random.get_state()[1].tobytes()] if np else []
+    for value in namespace.values():
+        if torch and isinstance(value, torch.nn.Module):
+            found += [p._version for p in value.parameters()]
+        elif torch and isinstance(value, torch.Tensor):
+            found.append(value._version)
+        elif np and isinstance(value, np.ndarray):
+            found.append(value.tobytes())
+        elif np and isinstance(value, np.random.Generator):
+            found.append(str(value.bit_generator.state))
+    return found
+
+
 def claim_values(expression: str, namespace: dict) -> list[float]:
     """The numbers a claim's expression gives, evaluated so that it cannot change anything: no walrus,
     lambda, private or dunder name, no builtin but SAFE_BUILTINS, no call that mutates (MUTATORS), in a
-    copy of the namespace (numpy's lazy imports still work: a claim cannot name __import__). It must name what the code defined, and give no value that is its own literal.
+    copy of the namespace, leaving the page's state as it found it (state). It must name what the code defined, and give no value that is its own literal.
     Raises ValueError saying why not."""
     tree = ast.parse(expression, mode="eval")
     targets = [n for c in ast.walk(tree) if isinstance(c, ast.comprehension) for n in ast.walk(c.target)]
     bound = {n.id for n in targets if isinstance(n, ast.Name)}  # a comprehension's own names
     indices = {id(i) for n in ast.walk(tree) if isinstance(n, ast.Subscript) for i in ast.walk(n.slice)}  # X[-1]
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in namespace]
-    indices |= {id(a) for n in calls for a in n.args}  # the page's train(lr, 0) may give 0
+    arguments = {id(a) for n in calls for a in n.args}  # the page's train(lr, 0) may give 0
     defined = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in namespace]
     for node in ast.walk(tree):
         name = getattr(node, "id", None) or getattr(node, "attr", None) or ""
         if isinstance(node, (ast.NamedExpr, ast.Lambda)):
             raise ValueError("it assigns or defines: a claim only reads the code's names")
+        if isinstance(node, ast.JoinedStr) or isinstance(node, ast.Constant) and type(node.value) is str:
+            if id(node) not in indices | arguments:  # a key, as in losses["training"], is fine
+                raise ValueError("it writes a string: a claim computes from the code's values, not from text")
+        if isinstance(node, ast.keyword) and node.arg in ("out", "key"):
+            raise ValueError(f"it passes `{node.arg}=`, which writes into an argument or calls a function on each item")
         if name.startswith("_"):
             raise ValueError(f"it reaches `{name}`: a claim reads the code's public names only")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and MUTATORS.search(node.func.attr):
@@ -203,15 +253,18 @@ def claim_values(expression: str, namespace: dict) -> list[float]:
             raise ValueError(f"`{node.id}` is neither the code's name nor one of {sorted(SAFE_BUILTINS)}")
     if not defined:
         raise ValueError("it names nothing the code computed: it would vouch for itself")
-    values = flatten(
-        eval(
-            compile(tree, "<claim>", "eval"), {**namespace, "__builtins__": {**SAFE_BUILTINS, "__import__": __import__}}
-        )
-    )
+    before = state(namespace)
+    builtins = {**SAFE_BUILTINS, "__import__": __import__}  # numpy imports lazily; a claim cannot name it
+    values = flatten(eval(compile(tree, "<claim>", "eval"), {**namespace, "__builtins__": builtins}))
+    if state(namespace) != before:
+        raise ValueError("it changed the code's state (a tensor, an array, a random generator): a claim only reads")
     own = {
         n.value
         for n in ast.walk(tree)
-        if isinstance(n, ast.Constant) and type(n.value) in (int, float) and id(n) not in indices
+        if isinstance(n, ast.Constant)
+        and type(n.value) in (int, float)
+        and id(n) not in indices
+        and not (id(n) in arguments and n.value in (0, 1))
     }
     if len(values) > MAX_CLAIMED:
         raise ValueError(f"it gives {len(values)} numbers (at most {MAX_CLAIMED}): it would vouch for anything")
@@ -255,10 +308,11 @@ def sides_agree(a: tuple[str, float], b: tuple[str, float]) -> bool:
 
 
 def arithmetic(math_text: str, offset: int):
-    """(spans of checked sides, spans of their inputs, failures) for the math chains in one math span.
-    A chain's inputs are the numbers of its first side that computes (1 - 0.01 * 15 in 1 - 0.01 * 15 = 0.85):
-    they must be tied to the code themselves, or a chain would vouch for its own inputs."""
-    checked, inputs, wrong = [], [], []
+    """(spans of checked sides, spans of their inputs and results, failures) for the math chains in one math
+    span. A chain's inputs are the numbers of its first side that computes (1 - 0.01 * 15 in
+    1 - 0.01 * 15 = 0.85), its result its last side that is one number (0.85): both must be tied to the code
+    themselves, or a chain would vouch for its own inputs, and a consistent wrong chain would pass."""
+    checked, inputs, results, wrong = [], [], [], []
     start = 0
     breaks = [(m.start(), m.end()) for m in STATEMENT_BREAK.finditer(math_text)] + [(len(math_text), len(math_text))]
     for b_start, b_end in breaks:
@@ -282,7 +336,11 @@ def arithmetic(math_text: str, offset: int):
                     inputs.append(next((s, e) for _, p, _, s, e, _ in sides if p and not NUMBER.fullmatch(p.strip())))
             else:
                 wrong.append((sa, f"`{ta} {relation} {tb}` is wrong: the left side is {va:.6g}, the right {vb:.6g}"))
-    return checked, inputs, wrong
+        ends = [
+            (s, e) for t, p, _, s, e, _ in sides if p and NUMBER.fullmatch(t.replace(" ", "")) and (s, e) in checked
+        ]
+        results += ends[-1:]
+    return checked, inputs, results, wrong
 
 
 # -- the page ----------------------------------------------------------------------------------
@@ -427,8 +485,10 @@ def list_markers(text: str, line_of) -> tuple[list[tuple[int, int]], list[str]]:
 
 def output_of(block) -> str:
     """What a block printed (its output fence, if it did not run), or a doctest's expected output."""
-    if block.doctest:
-        return "\n".join(ln for ln in block.lines if ln.strip() and not ln.lstrip().startswith((">>>", "...")))
+    if block.doctest:  # its expected output, but not a traceback's stack, which doctest does not compare
+        lines = [ln for ln in block.lines if ln.strip() and not ln.lstrip().startswith((">>>", "..."))]
+        stack = any(ln.lstrip().startswith("Traceback (most recent call last)") for ln in lines)
+        return "\n".join(ln for ln in lines if not (stack and ln[:1].isspace()))
     return block.output or "" if getattr(block, "printed", None) is None else block.printed
 
 
@@ -486,7 +546,11 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
         numbers = [
             read_number(n, line_at(m.start(2) + n.start()), "code", where, m.start(2)) for n in NUMBER.finditer(code)
         ]
-        if numbers and quotes(re.sub(r"\s+", " ", text[m.start(2) : m.end(2)].strip()), quotable):
+        if BARE.fullmatch(m[2]):  # `0.005`, `[4, 1]`: numbers alone quote nothing in particular
+            for number in numbers:
+                number.kind = "prose, in inline code"
+            shown += numbers
+        elif numbers and quotes(re.sub(r"\s+", " ", text[m.start(2) : m.end(2)].strip()), quotable):
             report.numbers += [(number, "quoted") for number in numbers]
         else:
             shown += numbers
@@ -494,13 +558,15 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
     for m in MATH.finditer(body):
         start = next(m.start(g) for g in range(1, 5) if m.group(g) is not None)
         span = next(g for g in m.groups() if g is not None)
-        checked, inputs, wrong = arithmetic(span, start)
+        checked, inputs, results, wrong = arithmetic(span, start)
         report.failures += [f"{where}:{line_at(pos)}: {message}" for pos, message in wrong]
         for n in NUMBER.finditer(span):
             number = read_number(n, line_at(start + n.start()), "math", where, start)
-            if any(a <= number.pos < b for a, b in inputs) and abs(number.value) not in (0, 1, 2):
-                shown.append(number)  # an input of its chain: tied like any other number
-                number.kind = "math, an input of a chain"
+            if any(a <= number.pos < b for a, b in results) or (
+                any(a <= number.pos < b for a, b in inputs) and abs(number.value) not in (0, 1, 2)
+            ):
+                shown.append(number)  # an input or the result of its chain: tied like any other number
+                number.kind = "math, an input or the result of a chain"
             elif any(a <= number.pos < b for a, b in checked):
                 report.numbers.append((number, "arithmetic"))
             elif any(p.start() <= n.start() < p.end() for p in POWER.finditer(span)):
@@ -518,6 +584,12 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
                 shown.append(number)
         body = mask(body, m.start(), m.end())
     shown += [read_number(n, line_at(n.start()), "prose", where, 0) for n in NUMBER.finditer(body)]
+    for fence in FENCE.finditer(text):  # a fence's title is text too: `title="... 500 epochs"`
+        title = re.search(r"""(?<![\w-])title=(["'])(.*?)\1""", text[fence.start() : text.index("\n", fence.start())])
+        if title:
+            words, _ = masked_text(title[2], [])
+            start = fence.start() + title.start(2)
+            shown += [read_number(n, line_at(start), "a fence's title", where, start) for n in NUMBER.finditer(words)]
     shown += [read_word(w, line_at(w.start()), where) for w in WORD.finditer(body)]
 
     outputs = {block.line: [(v, block.line) for v in numbers_in(output_of(block))] for block in blocks}
@@ -547,6 +619,8 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
             kind = None
             if any(number.matches(claim[0]) for claim in claims):
                 why = ", out of the order of its paragraph's claims"
+            elif number.kind == "code":
+                why = "; inline code quotes a block's code or output verbatim, or is claimed"
             elif claims:
                 why = "; a paragraph with claims takes its whole numbers from them"
             else:
