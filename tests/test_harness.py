@@ -589,9 +589,9 @@ PROGRAMS = {  # program -> what the per-program test must say about it
 OUTPUT_TITLES = {"warns_as_the_lesson": ("Output and warning", "UserWarning: careful\nsame")}
 
 
-def start_the_program_test(book: Path, page: str, programs: dict[str, str], tests: str):
-    """tests/test_snippets.py (-k tests) started on a throwaway book of one page and some programs; the
-    tests' slow work (background in tests/conftest.py). finished() waits for it."""
+def start_the_program_test(book: Path, page: str | dict[str, str], programs: dict[str, str], tests: str):
+    """tests/test_snippets.py (-k tests) started on a throwaway book of one page (or of pages by name) and
+    some programs; the tests' slow work (background in tests/conftest.py). finished() waits for it."""
     (book / "tests").mkdir()
     for name in ("__init__", "conftest", "docs_harness", "text_numbers", "run_alone", "test_snippets"):
         (book / "tests" / f"{name}.py").write_text((ROOT / "tests" / f"{name}.py").read_text())
@@ -601,7 +601,8 @@ def start_the_program_test(book: Path, page: str, programs: dict[str, str], test
     for name, program in programs.items():
         (book / "snippets" / f"{name}.py").write_text(program)
     (book / "docs").mkdir()
-    (book / "docs" / "page.md").write_text(page)
+    for name, text in (page if isinstance(page, dict) else {"page.md": page}).items():
+        (book / "docs" / name).write_text(text)
     command = [sys.executable, "-m", "pytest", "tests/test_snippets.py", "-k", tests, "-p", "no:cacheprovider"]
     log = (book / "pytest.log").open("w+")  # a file: a full pipe would stall the run
     return subprocess.Popen(command, cwd=book, stdout=log, stderr=subprocess.STDOUT, text=True), log
@@ -682,6 +683,29 @@ def test_the_pages_are_run_on_other_machines_too(what, machine_dependent_pages):
     assert "docs/page.md:3: the output fence does not match" in printed, printed
     for line in shown.splitlines():
         assert f"-{line}\n" in printed, f"{line!r} is the same on both machines:\n{printed}"
+
+
+# a.md sets numpy's print options; b.md prints as they say, which it shows only after a.md ran
+LEANING = {
+    "a.md": "```python\nimport numpy as np\nnp.set_printoptions(precision=2)\n```\n",
+    "b.md": '```python\nimport numpy as np\nprint(np.array([1 / 3]))\n```\n\n```text title="Output"\n[0.33]\n```\n',
+}
+
+
+@background("leaning_pages")
+def leaning_pages_tested(folder: Path):
+    return start_the_program_test(folder, LEANING, {}, "other_machines")
+
+
+@pytest.fixture(scope="module")
+def leaning_pages() -> tuple[int, str]:
+    return finished(leaning_pages_tested())
+
+
+def test_a_page_that_leans_on_another_fails_on_one_machine(leaning_pages):
+    """The second machine reads the pages backwards: b.md, right only after a.md, fails there."""
+    status, printed = leaning_pages
+    assert status == 1 and "docs/b.md:1: the output fence does not match" in printed, printed
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
