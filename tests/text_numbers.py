@@ -525,8 +525,8 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
     """Account for every number in a page's text.
 
     blocks are the page's code blocks (line, lines, origin, output, printed, doctest), claimed its claims'
-    (value, line, expression, its place in the claim); root, if given, shortens the paths of snippet files in messages. A number is printed
-    if a block of its section prints it, claimed if a claim of its paragraph gives it."""
+    (value, line, expression, its place in the claim); root, if given, shortens the paths of snippet files
+    in messages. The module's docstring says what ties a number."""
     report = Report()
     fences = [(m.start(), m.end()) for m in FENCE.finditer(text)]
     layout = Layout(text, fences)
@@ -621,10 +621,8 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
                 why = ", out of the order of its paragraph's claims"
             elif number.kind == "code":
                 why = "; inline code quotes a block's code or output verbatim, or is claimed"
-            elif claims:
-                why = "; a paragraph with claims takes its whole numbers from them"
             else:
-                why = "; inline code quotes a block's code or output verbatim, or is claimed"
+                why = "; a paragraph with claims takes its whole numbers from them"
             report.failures.append(unaccounted(number, [(v, line) for v, line, *_ in claims] or printed) + why)
         else:  # a decimal, in a paragraph with claims or not, or a whole number in one without
             kind = classify(number, sorted(v for v, _ in printed), [], [])
