@@ -180,6 +180,9 @@ class DocsHarness:
                     )
                 elif include := SNIPPET_MARKER.search(m["body"]):
                     yield fail(m.start(), m.end(), INCLUDE_SHOWN, m.start("body") + include.start())
+                elif text_numbers.NUMBER.search(m["body"]):  # an output fence is paired (below) or fails
+                    message = f"a ```{m['lang']} fence shows numbers that no code printed: make it a block's Output"
+                    yield fail(m.start(), m.end(), message)
                 continue
             if kind is None:
                 named = f"in language {m['lang']!r}" if m["lang"] else "with no language"

@@ -261,6 +261,10 @@ FAULTS = {
         '```python title="A loop of 500 epochs"\nprint(1.25)\n```\n\n```text title="Output"\n1.25\n```\n',
         ["page.md:1: 500 (a fence's title)"],
     ),
+    "a shown-only fence with numbers": (
+        GOOD + "\nThe log:\n\n```text\nepoch 1: w = 2.1\n```\n",
+        ["page.md:11", "shows numbers that no code printed"],
+    ),
     "a list that does not count": (GOOD + "\nSteps:\n\n1. predict\n3. loss\n", ["page.md:12", "says 3, not 2"]),
     "a number that starts a line of a paragraph": (
         GOOD + "\nThe log shows it.\n3. Far from it.\n",
