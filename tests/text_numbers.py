@@ -599,17 +599,24 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
         paragraphs.setdefault(layout.paragraph(claim[1]), []).append(claim)
     everywhere = [vl for values in outputs.values() for vl in values] + [(v, line) for v, line, *_ in claimed]
     cursors, used = dict.fromkeys(paragraphs, 0), set()  # a paragraph's numbers take its claims' values in order
+
+    @functools.cache
+    def printed_for(section: int, above: int) -> tuple[list, list]:
+        """The (value, line)s a number may quote, and their values sorted: its section's outputs, or else
+        the last output above it (above: how many printing blocks stand above it)."""
+        own = [line for line in printing if layout.section(line) == section] or printing[:above][-1:]
+        printed = [vl for line in own for vl in outputs[line]]
+        return printed, sorted(v for v, _ in printed)
+
     for number in sorted(shown, key=lambda n: n.pos):
         section, paragraph = layout.section(number.line), layout.paragraph(number.line)
-        own = [line for line in printing if layout.section(line) == section]
-        own = own or printing[: bisect.bisect_left(printing, number.line)][-1:]  # else the last output above
-        printed = [vl for line in own for vl in outputs[line]]
+        printed, values = printed_for(section, bisect.bisect_left(printing, number.line))
         claims = paragraphs.get(paragraph, [])
         taken = next((i for i in range(cursors.get(paragraph, 0), len(claims)) if number.matches(claims[i][0])), None)
         if number.kind == "prose, in words":  # a count in words: its paragraph's claims, in any order, or printed
             matching = {c[1:] for c in claims if number.matches(c[0])}
             used |= matching
-            kind = "claimed" if matching else classify(number, sorted(v for v, _ in printed), [], [])
+            kind = "claimed" if matching else classify(number, values, [], [])
             if not kind:
                 report.failures.append(unaccounted(number, printed + [(c[0], c[1]) for c in claims], everywhere))
         elif taken is not None:
@@ -625,7 +632,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
                 why = "; a paragraph with claims takes its whole numbers from them"
             report.failures.append(unaccounted(number, [(v, line) for v, line, *_ in claims] or printed) + why)
         else:  # a decimal, in a paragraph with claims or not, or a whole number in one without
-            kind = classify(number, sorted(v for v, _ in printed), [], [])
+            kind = classify(number, values, [], [])
             if not kind:
                 near = printed + [(v, line) for v, line, *_ in claims]
                 report.failures.append(unaccounted(number, near, everywhere))
