@@ -410,13 +410,12 @@ def words_in_code(block):
         yield block.lines[line_of[n - 1]], *block.origin[line_of[n - 1]]
 
 
-def classify(number: Shown, printed: list[float], claimed: list[float], lits: list[float]) -> str | None:
-    """The first way the number is accounted for (the lists sorted), or None."""
+def printed_or_literal(number: Shown, printed: list[float], lits: list[float] = ()) -> str | None:
+    """How a number is tied without a claim: "printed" (a value of printed, sorted), "literal" (a comment
+    quoting one of lits), or None."""
     if number.matches_any(printed):
         return "printed"
-    if number.matches_any(claimed):
-        return "claimed"
-    if number.kind in ("code", "a comment") and number.matches_any(lits):
+    if number.kind == "a comment" and number.matches_any(lits):
         return "literal"
     return None
 
@@ -616,7 +615,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
         if number.kind == "prose, in words":  # a count in words: its paragraph's claims, in any order, or printed
             matching = {c[1:] for c in claims if number.matches(c[0])}
             used |= matching
-            kind = "claimed" if matching else classify(number, values, [], [])
+            kind = "claimed" if matching else printed_or_literal(number, values)
             if not kind:
                 report.failures.append(unaccounted(number, printed + [(c[0], c[1]) for c in claims], everywhere))
         elif taken is not None:
@@ -632,7 +631,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
                 why = "; a paragraph with claims takes its whole numbers from them"
             report.failures.append(unaccounted(number, [(v, line) for v, line, *_ in claims] or printed) + why)
         else:  # a decimal, in a paragraph with claims or not, or a whole number in one without
-            kind = classify(number, values, [], [])
+            kind = printed_or_literal(number, values)
             if not kind:
                 near = printed + [(v, line) for v, line, *_ in claims]
                 report.failures.append(unaccounted(number, near, everywhere))
@@ -646,7 +645,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
 
     for block in blocks:  # comments and docstrings quote their own block's output and literals
         own_output = [(v, 0) for v in numbers_in(output_of(block))]
-        own_values = [sorted(v for v, _ in own_output), [], sorted(literals([block]))]
+        own_values = sorted(v for v, _ in own_output), sorted(literals([block]))
         for words, path, line in words_in_code(block):
             if not any(c.isdigit() for c in words):
                 continue
@@ -654,7 +653,7 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
             words, _ = masked_text(words, [])
             for n in NUMBER.finditer(words):
                 number = read_number(n, line, "a comment", path)
-                if not classify(number, *own_values):
+                if not printed_or_literal(number, *own_values):
                     report.failures.append(unaccounted(number, own_output, gives="its block prints"))
     return report
 
