@@ -164,7 +164,7 @@ class DocsHarness:
         fences, hidden = [], []  # hidden: in an HTML comment
         for m in FENCE.finditer(text):
             (hidden if any(c.start() <= m.start() < c.end() for c in comments) else fences).append(m)
-        paired, blocks = set(), []  # blocks: (start, end) of each code block with its output fence
+        paired, blocks = set(), []  # blocks: (start, end, title) of each code block with its output fence
         for i, m in enumerate(fences):
             if i in paired or is_output(m):
                 continue
@@ -234,9 +234,8 @@ class DocsHarness:
             if inside:
                 message = "a fence inside an HTML comment is not shown on the site but would run: take it out"
                 yield fail(c.start(), c.end(), message, inside[0].start())
-            elif (
-                claim
-            ):  # `claim after:`, or in a figure: after the next block (the figure's program), whose names it reads
+            elif claim:
+                # `claim after:`, or one in a figure: after the next block (the figure's program), whose names it reads
                 figure = next((f for f in FIGURE.finditer(markup) if f.start() < c.start() < f.end()), None)
                 later = figure.end() if figure else c.end() if claim["after"] else None
                 after = next((end for start, end, _ in blocks if later and start >= later), None)
@@ -409,16 +408,11 @@ class DocsHarness:
         """What a doctest shows but never compares: text after a blank line, an example it skips, an error's
         message it ignores."""
         compared = {n for ex in examples for n in range(ex.lineno, ex.lineno + (ex.source + ex.want).count("\n"))}
-        found = {
-            ex.lineno: "doctest: +SKIP shows an example that never runs"
-            for ex in examples
-            if ex.options.get(doctest.SKIP)
+        hides = {
+            doctest.SKIP: "doctest: +SKIP shows an example that never runs",
+            doctest.IGNORE_EXCEPTION_DETAIL: "doctest: +IGNORE_EXCEPTION_DETAIL shows an error message that is not compared",
         }
-        found |= {
-            ex.lineno: "doctest: +IGNORE_EXCEPTION_DETAIL shows an error message that is not compared"
-            for ex in examples
-            if ex.options.get(doctest.IGNORE_EXCEPTION_DETAIL)
-        }
+        found = {ex.lineno: why for ex in examples for option, why in hides.items() if ex.options.get(option)}
         for n, line in enumerate(block.lines):
             if line.strip() and n not in compared:
                 found[n] = f"{line.strip()!r} is not compared: a blank line ends a doctest's output (write <BLANKLINE>)"
