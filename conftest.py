@@ -78,7 +78,7 @@ def pytest_configure():
 def pytest_sessionfinish():
     apply_updates()  # only does something with BOOK_UPDATE_OUTPUTS=1
     # pytest collects garbage several times as it ends, to report what fails as it is freed: one collection
-    # here reports the same, and freezing what survives makes pytest's cheap (0.4 s of `pytest docs`, with torch)
+    # here reports the same, and freezing what survives makes pytest's cheap (over a second of `pytest docs`, with torch)
     gc.collect()
     gc.freeze()
 

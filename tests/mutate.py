@@ -2,7 +2,7 @@
 
 Each page runs once through the doc-test harness. Then every number its text shows (prose, math,
 tables, captions, inline code; not the structural ones, not the code and outputs, which are compared
-whole) is changed by one in its last digit, up and down, one change at a time, and the page's text is
+whole) is changed by one in its last digit, up and down (a count in words, to the next word), one change at a time, and the page's text is
 checked again against the same outputs and claims (tests/text_numbers.py), without running the code
 again. A change the check does not notice survives; the survivors are listed with page:line.
 
