@@ -1,4 +1,4 @@
-"""Exercise: every row of dL/dZ sums to zero, and shifting a row changes nothing.
+"""Exercise: each row of dL/dZ sums to zero; shifting a row changes nothing.
 
 Each row of P sums to one, and so does each row of the one-hot: their
 difference sums to zero. That is the gradient's way of saying that adding the

@@ -1,4 +1,4 @@
-"""The gradient of the mean cross-entropy with respect to the logits, three ways.
+"""dL/dZ of the mean cross-entropy: by hand, by autograd, by finite differences.
 
 By hand, (P - Y_onehot) / N; by torch autograd on the same loss; and by
 central finite differences, nudging one logit at a time. The relative errors

@@ -24,7 +24,8 @@ for z0 in (0.0, 3.0):
     Z = np.stack([np.full_like(difference, z0), z0 + difference], axis=1)
     p1[z0] = softmax(Z)[:, 1]
 gap = max(abs(p - sigmoid).max() for p in p1.values())
-print("largest |softmax - sigmoid|:", "< 1e-15" if gap < 1e-15 else f"{gap:.0e}")
+print("largest |softmax - sigmoid|:",
+      "< 1e-15" if gap < 1e-15 else f"{gap:.0e}")
 
 # %% cls_softmax.py's three samples: P[i, y_i] and their losses
 Z = np.array([[2.0, 1.0, 0.0], [0.0, 1.0, 3.0], [2.0, 0.0, 1.0]])
