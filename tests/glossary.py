@@ -32,4 +32,17 @@ TERMS = {
     "Hessian": ("nn-module.md", r"\bHessians?\b"),
     "eigenvalue": ("nn-module.md", r"\beigenvalues?\b"),
     "condition number": ("nn-module.md", r"\bcondition numbers?\b"),
+    # Chapter 4 names classes and cross-entropy in passing ("BCE for any number of classes"), and chapters 5
+    # and 6 write a Python class: the patterns match only the classification sense that chapter 8 defines.
+    "class": (
+        "classification.md",
+        r"(?<!number of )\bclasses\b|\b(true|every|each|per) class\b|\bclass (ind(ex|ices)|probabilit(y|ies))\b",
+    ),
+    "logit": ("classification.md", r"\blogits?\b"),
+    "softmax": ("classification.md", r"\bsoftmax\b"),
+    "one-hot": ("classification.md", r"\bone-hot\b"),
+    "cross-entropy": ("classification.md", r"(?<!binary )\bcross-entropy\b(?! \(BCE)"),
+    "Jacobian": ("classification.md", r"\bJacobians?\b"),
+    "vector–Jacobian product": ("classification.md", r"\bvector[–-]Jacobian products?\b"),
+    "log-sum-exp": ("classification.md", r"\blog-sum-exp\b"),
 }

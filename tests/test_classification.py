@@ -1,0 +1,202 @@
+"""Chapter 8 (docs/classification.md): the claims its prose makes about its programs.
+
+Each test checks a statement of the page against the program that illustrates it, and where it can,
+against an independent computation (fresh logits, another formula), so that a program that prints the
+right numbers for the wrong reason fails too.
+"""
+
+import math
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+import torch
+import torch.nn as nn
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMS = sorted(p.stem for pattern in ("cls_*.py", "figure_cls_*.py") for p in (ROOT / "snippets").glob(pattern))
+FIGURES = [name for name in PROGRAMS if name.startswith("figure_")]
+
+
+def relative_error(a, b):
+    return (abs(a - b) / np.maximum(abs(a) + abs(b), 1e-12)).max()
+
+
+def torch_gradient(Z, Y):
+    """dL/dZ of PyTorch's own mean cross-entropy: an independent reference."""
+    Z = torch.tensor(Z, requires_grad=True)
+    nn.functional.cross_entropy(Z, torch.tensor(Y)).backward()
+    return Z.grad.numpy()
+
+
+@pytest.mark.parametrize(
+    "name", ["cls_softmax", "cls_gradient_three_ways", "cls_vjp", "cls_exercise_row_sums", "figure_cls_softmax"]
+)
+def test_every_program_uses_the_same_small_example(program, name):
+    """The page follows one example through its sections: the same logits and labels everywhere."""
+    reference = program("cls_softmax")
+    ns = program(name)
+    Z = ns["Z"].detach().numpy() if isinstance(ns["Z"], torch.Tensor) else ns["Z"]
+    Y = ns["Y"].numpy() if isinstance(ns["Y"], torch.Tensor) else ns["Y"]
+    assert Z.tolist() == reference["Z"].tolist() and Y.tolist() == reference["Y"].tolist()
+
+
+def test_softmax_rows_are_probabilities_and_the_loss_is_their_mean_cross_entropy(program):
+    ns = program("cls_softmax")
+    Z, Y, P, N, C = ns["Z"], ns["Y"], ns["P"], ns["N"], ns["C"]
+    assert (N, C) == (3, 3) and P.shape == Z.shape and Y.shape == (N,)
+    assert (P > 0).all() and np.allclose(P.sum(axis=1), 1)
+    assert ns["Y_onehot"].sum(axis=1).tolist() == [1] * N and ns["Y_onehot"].argmax(axis=1).tolist() == Y.tolist()
+    assert np.isclose(ns["L"], nn.functional.cross_entropy(torch.tensor(Z), torch.tensor(Y)).item())
+
+
+def test_the_walk_through_first_right_second_sure_third_wrong(program):
+    """The prose: the second sample is right and sure, the third wrong and costs more than the other two."""
+    ns = program("cls_softmax")
+    Z, Y, p_true = ns["Z"], ns["Y"], ns["p_true"]
+    predicted = Z.argmax(axis=1)
+    assert predicted[0] == Y[0] and predicted[1] == Y[1] and predicted[2] != Y[2]
+    assert Y[2] == ns["C"] - 1 and predicted[2] == 0  # "its label is the last class, its largest logit the first's"
+    losses = -np.log(p_true)
+    assert losses[1] == losses.min() and losses[2] > losses[0] + losses[1]
+
+
+def test_the_gradient_formula_is_autograd_and_finite_differences(program, capsys):
+    ns = program("cls_gradient_three_ways")
+    printed = capsys.readouterr().out
+    assert ns["dZ"].shape == ns["Z"].shape
+    assert relative_error(ns["dZ"], ns["Z_torch"].grad.numpy()) < 1e-13
+    assert relative_error(ns["dZ"], ns["fd"]) < 1e-6
+    assert printed.splitlines()[-1].endswith(f"vs finite differences {relative_error(ns['dZ'], ns['fd']):.0e}")
+    # The largest entries are the wrong third sample's, as the prose says.
+    assert abs(ns["dZ"]).argmax() // ns["C"] == 2
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_gradient_formula_holds_for_any_logits_and_labels(seed):
+    """(P - onehot) / N against PyTorch's own cross-entropy, on fresh logits of another shape."""
+    rng = np.random.default_rng(seed)
+    N, C = 7, 5
+    Z, Y = 3 * rng.normal(size=(N, C)), rng.integers(0, C, size=N)
+    P = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)
+    assert relative_error((P - np.eye(C)[Y]) / N, torch_gradient(Z, Y)) < 1e-12
+
+
+def test_backward_is_a_vector_jacobian_product(program, capsys):
+    ns = program("cls_vjp")
+    printed = capsys.readouterr().out
+    Z, J, N, C = ns["Z"].detach(), ns["J"], ns["N"], ns["C"]
+    assert J.shape == (N, C, N, C)
+    P = torch.softmax(Z, dim=1)
+    for i in range(N):
+        for j in range(N):
+            block = J[i, :, j, :]
+            expected = torch.diag(P[i]) - torch.outer(P[i], P[i]) if i == j else torch.zeros(C, C, dtype=J.dtype)
+            assert torch.allclose(block, expected, atol=1e-15), (i, j)
+    assert torch.allclose(ns["Z"].grad, (P - ns["Y_onehot"]) / N, atol=1e-15)
+    assert "RuntimeError: grad can be implicitly created only for scalar outputs" in printed
+    assert "backward() equals backward(gradient=1): True" in printed
+    assert printed.count("largest difference < 1e-15") == 3
+
+
+def test_backward_with_any_gradient_is_that_vector_times_the_jacobian():
+    """Not only for G = dL/dP: any G gives G J."""
+    Z = torch.randn(3, 3, dtype=torch.float64, generator=torch.Generator().manual_seed(0), requires_grad=True)
+    G = torch.randn(3, 3, dtype=torch.float64, generator=torch.Generator().manual_seed(1))
+    torch.softmax(Z, dim=1).backward(gradient=G)
+    J = torch.autograd.functional.jacobian(lambda Z: torch.softmax(Z, dim=1), Z.detach())
+    assert torch.allclose(Z.grad, torch.einsum("ic,icjk->jk", G, J), atol=1e-15)
+
+
+def test_float32_overflows_at_the_exponent_the_page_names():
+    largest = torch.finfo(torch.float32).max
+    first_infinite = math.ceil(math.log(largest))
+    assert torch.exp(torch.tensor(float(first_infinite))).isinf()
+    assert torch.exp(torch.tensor(float(first_infinite - 1))).isfinite()
+
+
+def test_the_naive_softmax_gives_nan_the_shifted_one_inf_and_log_sum_exp_the_loss(program, capsys):
+    ns = program("cls_overflow")
+    printed = capsys.readouterr().out.splitlines()
+    assert ns["Z"].dtype == torch.float32
+    assert printed[2].split(":")[1].split() == ["[nan,", "inf]"]  # naive: nan, and inf
+    assert printed[4].split(":")[1].split()[-1] == "inf]"  # shifted: the underflow's inf
+    log_P = ns["log_P"]
+    assert log_P.isfinite().all()
+    assert torch.allclose(log_P, torch.log_softmax(ns["Z"], dim=1))
+    assert ns["L"].item() == pytest.approx(nn.CrossEntropyLoss()(ns["Z"], ns["Y"]).item(), rel=1e-6)
+    # "110 below its largest": the gap the prose names, and the loss it gives
+    gap = (ns["Z"].max(dim=1).values - ns["Z"][torch.arange(ns["N"]), ns["Y"]])[1].item()
+    assert gap == pytest.approx(-log_P[1, ns["Y"][1]].item())
+
+
+def test_probabilities_as_logits_give_a_wrong_loss_smaller_gradients_and_a_floor(program):
+    ns = program("cls_probabilities_as_logits")
+    assert ns["L_wrong"] > ns["L_right"]
+    assert ns["dZ_right"].abs().max() > 3 * ns["dZ_wrong"].abs().max()
+    C = ns["P_perfect"].shape[1]
+    floor = nn.CrossEntropyLoss()(ns["P_perfect"], ns["Y"]).item()
+    assert floor == pytest.approx(-math.log(math.e / (math.e + C - 1)), rel=1e-6)
+    assert floor > 0.5  # never zero: the floor is most of the right loss
+
+
+def test_one_hot_floats_give_the_loss_of_the_indices_and_other_targets_raise(program, capsys):
+    program("cls_targets")
+    lines = capsys.readouterr().out.splitlines()
+    losses = [line.split("loss = ")[1] for line in lines if "loss = " in line]
+    assert len(losses) == 2 and losses[0] == losses[1]
+    assert sum("RuntimeError" in line for line in lines) == 3 and lines[0].startswith("Y, indices")
+
+
+@pytest.mark.parametrize("C", [2, 10])
+def test_the_loss_at_the_start_is_about_ln_c_and_far_above_with_large_logits(program, capsys, C):
+    ns = program("cls_start_loss")
+    lines = capsys.readouterr().out.splitlines()
+    block = lines[lines.index(f"C = {C}: ln C = {math.log(C):.4f}") :][1:3]
+    small, large = (float(line.split("L = ")[1]) for line in block)
+    assert ns["sizes"][0] < 0.1 < 1 < ns["sizes"][1]
+    assert abs(small - math.log(C)) < 0.005
+    assert large > 2 * math.log(C)
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_programs_agree_with_the_example(name, program):
+    ns = program(name)
+    assert all(np.allclose(p, ns["sigmoid"], atol=1e-15) for p in ns["p1"].values())
+    reference = program("cls_softmax")
+    assert np.allclose(ns["p_true"], reference["p_true"])
+
+
+def test_exercise_row_sums_are_zero_and_shifting_rows_changes_nothing(program):
+    ns = program("cls_exercise_row_sums")
+    assert abs(ns["dZ"].sum(axis=1)).max() < 1e-15
+    assert len(set(ns["shift"].ravel())) == ns["N"]  # a different number for each row
+    assert ns["L"] == pytest.approx(ns["L_shifted"], abs=1e-14)
+
+
+def test_exercise_two_classes_is_binary_cross_entropy_of_the_difference(program):
+    ns = program("cls_exercise_binary")
+    assert ns["Z"].shape[1] == 2 and ns["L_two_logits"].item() == pytest.approx(ns["L_difference"].item(), rel=1e-6)
+
+
+def test_exercise_a_bias_learns_the_class_frequencies_and_their_entropy(program, capsys):
+    ns = program("cls_exercise_frequencies")
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == f"epoch 1: L = {math.log(ns['C']):.4f}"  # logged before the first update moved b
+    f = ns["frequencies"]
+    assert np.allclose(ns["P"][0], f, atol=1e-3)
+    assert ns["L"] == pytest.approx(-(f * np.log(f)).sum(), abs=1e-4) and ns["L"] < math.log(ns["C"])
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figures_fit_the_column_with_readable_text_and_no_title(name, program):
+    matplotlib.rcdefaults()
+    fig = program(name)["fig"]
+    assert fig.get_size_inches()[0] <= 6.4
+    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip() and t.get_visible()]
+    small = {t.get_text() for t in texts if t.get_fontsize() < 12}
+    assert not small, f"text under 12 pt: {small}"
+    assert not fig._suptitle and not any(ax.get_title() for ax in fig.axes), "the caption is the title"
+    plt.close("all")
