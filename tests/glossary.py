@@ -32,4 +32,5 @@ TERMS = {
     "Hessian": ("nn-module.md", r"\bHessians?\b"),
     "eigenvalue": ("nn-module.md", r"\beigenvalues?\b"),
     "condition number": ("nn-module.md", r"\bcondition numbers?\b"),
+    "learning-rate schedule": ("when-training-fails.md", r"\blearning[- ]rate schedules?\b"),
 }
