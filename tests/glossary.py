@@ -45,4 +45,5 @@ TERMS = {
     "Jacobian": ("classification.md", r"\bJacobians?\b"),
     "vector–Jacobian product": ("classification.md", r"\bvector[–-]Jacobian products?\b"),
     "log-sum-exp": ("classification.md", r"\blog-sum-exp\b"),
+    "learning-rate schedule": ("when-training-fails.md", r"\blearning[- ]rate schedules?\b"),
 }
