@@ -32,4 +32,6 @@ TERMS = {
     "Hessian": ("nn-module.md", r"\bHessians?\b"),
     "eigenvalue": ("nn-module.md", r"\beigenvalues?\b"),
     "condition number": ("nn-module.md", r"\bcondition numbers?\b"),
+    "test set": ("digits.md", r"\btest sets?\b"),
+    "confusion matrix": ("digits.md", r"\bconfusion matri(x|ces)\b"),
 }
