@@ -15,6 +15,7 @@ X, Y = load_digits(return_X_y=True)
 C = 10  # classes
 n_rows = 3  # samples per class
 picked = [np.flatnonzero(Y == c)[:n_rows] for c in range(C)]  # (C, 3) indices
+print(f"{n_rows} images of each of {C} classes, {n_rows * C} in all")
 
 # %% One small picture per sample, its label under it
 GREY = "#8a8a8a"  # text and axes, readable on light and dark pages
