@@ -46,4 +46,6 @@ TERMS = {
     "vector–Jacobian product": ("classification.md", r"\bvector[–-]Jacobian products?\b"),
     "log-sum-exp": ("classification.md", r"\blog-sum-exp\b"),
     "learning-rate schedule": ("when-training-fails.md", r"\blearning[- ]rate schedules?\b"),
+    "test set": ("digits.md", r"\btest sets?\b"),
+    "confusion matrix": ("digits.md", r"\bconfusion matri(x|ces)\b"),
 }
