@@ -32,4 +32,9 @@ TERMS = {
     "Hessian": ("nn-module.md", r"\bHessians?\b"),
     "eigenvalue": ("nn-module.md", r"\beigenvalues?\b"),
     "condition number": ("nn-module.md", r"\bcondition numbers?\b"),
+    # The classifier's score; not the plain word of "the accuracy of the finite differences" (chapter 7)
+    "accuracy": ("moons.md", r"\baccuracy\b(?! of the finite differences)"),
+    "decision boundary": ("moons.md", r"\bdecision boundar(y|ies)\b"),
+    "neuron": ("moons.md", r"\bneurons?\b"),
+    "MLP": ("moons.md", r"\bMLPs?\b|\bmultilayer perceptrons?\b"),
 }
