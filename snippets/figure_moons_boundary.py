@@ -60,7 +60,7 @@ for epoch in range(n_epochs + 1):
         params[k] -= lr * grads[k]
 
 # The plane as a grid of points: the class predicted at each one
-x1, x2 = np.meshgrid(np.linspace(-1.6, 2.6, 211), np.linspace(-1.1, 1.6, 136))
+x1, x2 = np.meshgrid(np.linspace(-1.6, 2.6, 85), np.linspace(-1.1, 1.6, 55))
 grid = np.column_stack([x1.ravel(), x2.ravel()])  # (points, d)
 accuracy = {}
 for epoch, p in snapshots.items():

@@ -142,23 +142,25 @@ def loss_and_accuracy(samples, backward=False):
     adds the mean's gradient into every p.grad, one sample at a time."""
     loss, right = 0.0, 0
     for i in samples:
-        z = model(X[i].tolist())  # C logits, one per class
-        loss_i = cross_entropy(z, Y[i]) * (1 / len(samples))
-        if backward:  # += in backward() sums the samples' shares
-            loss_i.backward()
+        z = model(X[i].tolist())  # 1. predict: C logits, one per class
+        loss_i = cross_entropy(z, Y[i]) * (1 / len(samples))  # 2. its loss
+        if backward:
+            loss_i.backward()  # 3. gradient: += adds up the samples' shares
         loss += loss_i.data
-        right += max(range(C), key=lambda c: z[c].data) == Y[i]
+        predicted = max(range(C), key=lambda c: z[c].data)  # largest logit
+        right += predicted == Y[i]
     return loss, right / len(samples)
 
 
 # %% The check: the same weights in PyTorch, the same loss, the gradients
 loss, acc = loss_and_accuracy(train, backward=True)
-t = [torch.tensor(a, requires_grad=True) for a in (W1, b1, W2, b2)]
-Z = torch.tanh(torch.tensor(X[train]) @ t[0] + t[1]) @ t[2] + t[3]
+W1_t, b1_t, W2_t, b2_t = (torch.tensor(a, requires_grad=True)
+                          for a in (W1, b1, W2, b2))
+Z = torch.tanh(torch.tensor(X[train]) @ W1_t + b1_t) @ W2_t + b2_t
 torch.nn.functional.cross_entropy(Z, torch.tensor(Y[train])).backward()
 # Row j of [W.T | b] is neuron j's weights, then its bias: parameters()' order
 by_torch = torch.cat([torch.cat([W.grad.T, b.grad[:, None]], dim=1).ravel()
-                      for W, b in (t[:2], t[2:])])
+                      for W, b in ((W1_t, b1_t), (W2_t, b2_t))])
 by_engine = torch.tensor([p.grad for p in model.parameters()],
                          dtype=torch.float64)
 difference = (by_engine - by_torch).abs().max().item()
@@ -172,7 +174,7 @@ print("epoch  training loss  accuracy  validation loss  accuracy")
 for epoch in range(n_epochs + 1):
     for p in model.parameters():
         p.grad = 0.0  # backward() adds into .grad: start from 0
-    # 1. predict, 2. loss, 3. gradient, sample by sample
+    # Predict, loss and gradient, sample by sample
     loss, acc = loss_and_accuracy(train, backward=epoch < n_epochs)
     if epoch % 2 == 0:  # the loss and accuracy of these weights
         val_loss, val_acc = loss_and_accuracy(val)

@@ -48,7 +48,7 @@ def backward(p, X, Y, P, h):
 
 def loss_and_accuracy(Z, P, Y):  # mean cross-entropy, share classified right
     loss = -np.log(P[np.arange(len(Y)), Y]).mean()
-    return loss, (Z.argmax(axis=1) == Y).mean()
+    return loss, (Z.argmax(axis=1) == Y).mean()  # predicted: largest logit
 
 
 # %% The check: autograd on the same weights and the same loss

@@ -35,7 +35,7 @@ for block in DocsHarness(ROOT).blocks():
         CHAPTERS.setdefault(block.doc.stem, []).append((program, printed))
         SHOWING_WARNINGS |= {program} if block.shows_warnings else set()
 # What would tie a notebook to this repository or to a folder: it must run anywhere on its own.
-PACKAGES = {"numpy", "torch", "matplotlib"}  # all a reader needs besides Python (and Jupyter)
+PACKAGES = {"numpy", "torch", "matplotlib", "sklearn"}  # all a reader needs besides Python (and Jupyter)
 NOT_STANDALONE = re.compile(r"^\s*(from|import)\s+(snippets|tests|hooks)\b|__file__|\.\./|['\"]snippets/", re.M)
 
 
