@@ -95,7 +95,8 @@ def serve_rebuild(book: Path) -> tuple[float, float]:
 
 def programs_cpu() -> None:
     """Print `NAME CPU-seconds` for every program, each run once in this warmed Python (torch imported,
-    the optimizers' torch._dynamo too): what a program itself costs, the issue's "under 1 s of CPU"."""
+    the optimizers' torch._dynamo too, and scikit-learn's data sets): what a program itself costs, the
+    issue's "under 1 s of CPU"."""
     import contextlib
     import io
     import runpy
@@ -103,6 +104,7 @@ def programs_cpu() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
+    import sklearn.datasets  # noqa: F401  (chapters 9 and 10: its import is not the first such program's cost)
     import torch
 
     torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
