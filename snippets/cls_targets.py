@@ -1,8 +1,9 @@
 """nn.CrossEntropyLoss's targets: class indices, or one-hot floats.
 
-Class indices (N,) int64 are the usual target. One-hot rows (N, C) are taken
-as class probabilities and give the same loss, but only as floats. Other
-dtypes and shapes raise.
+Class indices (N,) int64 are the usual target; uint8 indices work too, int32
+ones raise until .long() converts them. One-hot rows (N, C) are taken as class
+probabilities and give the same loss, but only as floats. Other dtypes and
+shapes raise.
 """
 
 # %% cls_softmax.py's logits and labels
@@ -18,7 +19,10 @@ loss_fn = nn.CrossEntropyLoss()
 
 # %% The targets that work, and mistakes of dtype and shape
 targets = {"Y, indices (N,) int64": Y,
+           "Y.to(torch.uint8), (N,) uint8": Y.to(torch.uint8),
            "Y_onehot.float(), (N, C)": Y_onehot.float(),
+           "Y.int(), (N,) int32": Y.int(),
+           "Y.int().long(), back to int64": Y.int().long(),
            "Y_onehot, (N, C) int64": Y_onehot,
            "Y.float(), (N,) float32": Y.float(),
            "Y.reshape(-1, 1), (N, 1)": Y.reshape(-1, 1)}

@@ -45,6 +45,7 @@ TERMS = {
     "Jacobian": ("classification.md", r"\bJacobians?\b"),
     "vector–Jacobian product": ("classification.md", r"\bvector[–-]Jacobian products?\b"),
     "log-sum-exp": ("classification.md", r"\blog-sum-exp\b"),
+    "maximum likelihood": ("classification.md", r"\bmaximum likelihood\b"),
     "learning-rate schedule": ("when-training-fails.md", r"\blearning[- ]rate schedules?\b"),
     "test set": ("digits.md", r"\btest sets?\b"),
     "confusion matrix": ("digits.md", r"\bconfusion matri(x|ces)\b"),

@@ -32,7 +32,17 @@ def torch_gradient(Z, Y):
 
 
 @pytest.mark.parametrize(
-    "name", ["cls_softmax", "cls_gradient_three_ways", "cls_vjp", "cls_exercise_row_sums", "figure_cls_softmax"]
+    "name",
+    [
+        "cls_softmax",
+        "cls_numpy_idioms",
+        "cls_gradient_three_ways",
+        "cls_vjp",
+        "cls_jacobian",
+        "cls_exercise_row_sums",
+        "figure_cls_softmax",
+        "figure_cls_jacobian",
+    ],
 )
 def test_every_program_uses_the_same_small_example(program, name):
     """The page follows one example through its sections: the same logits and labels everywhere."""
@@ -50,6 +60,21 @@ def test_softmax_rows_are_probabilities_and_the_loss_is_their_mean_cross_entropy
     assert (P > 0).all() and np.allclose(P.sum(axis=1), 1)
     assert ns["Y_onehot"].sum(axis=1).tolist() == [1] * N and ns["Y_onehot"].argmax(axis=1).tolist() == Y.tolist()
     assert np.isclose(ns["L"], nn.functional.cross_entropy(torch.tensor(Z), torch.tensor(Y)).item())
+
+
+def test_the_numpy_idioms_make_the_shapes_the_box_names(program, capsys):
+    ns = program("cls_numpy_idioms")
+    printed = capsys.readouterr().out
+    N, C, E, P, Y = ns["N"], ns["C"], ns["E"], ns["P"], ns["Y"]
+    assert E.sum(axis=1).shape == (N,) and E.sum(axis=1, keepdims=True).shape == (N, 1)
+    assert np.allclose(P.sum(axis=1), 1)
+    # Without keepdims the shapes still fit (N = C), the rows do not sum to one, and nothing warned.
+    assert N == C and not np.allclose(ns["P_wrong"].sum(axis=1), 1)
+    assert np.allclose(ns["P_wrong"], E / E.sum(axis=1)[None, :])  # column c divided by row c's sum
+    assert (ns["identity"][Y] == np.eye(C)[Y]).all() and ns["identity"][Y].argmax(axis=1).tolist() == Y.tolist()
+    assert ns["p_true"].shape == (N,) and np.allclose(ns["p_true"], (P * np.eye(C)[Y]).sum(axis=1))
+    assert np.allclose(ns["p_true"], program("cls_softmax")["p_true"])
+    assert f"E.sum(axis=1, keepdims=True): {(N, 1)}" in printed
 
 
 def test_the_walk_through_first_right_second_sure_third_wrong(program):
@@ -74,6 +99,16 @@ def test_the_gradient_formula_is_autograd_and_finite_differences(program, capsys
     assert abs(ns["dZ"]).argmax() // ns["C"] == 2
 
 
+def test_squared_error_gradient_vanishes_when_confidently_wrong_and_cross_entropy_does_not(program, capsys):
+    program("cls_why_cross_entropy")
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    wrong, p_true, d_mse, d_ce = (np.array([float(row[k]) for row in rows]) for k in range(4))
+    assert (np.diff(wrong) > 0).all() and (np.diff(p_true) < 0).all()
+    assert (np.diff(abs(d_mse)) < 0).all() and abs(d_mse[-1]) < 1e-4  # it vanishes
+    assert (np.diff(abs(d_ce)) > 0).all() and abs(d_ce[-1] + 1) < 1e-4  # it tends to -1
+    assert np.allclose(d_ce, p_true - 1, atol=1e-4)  # P_y - onehot(y)_y, as the next section derives
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_the_gradient_formula_holds_for_any_logits_and_labels(seed):
     """(P - onehot) / N against PyTorch's own cross-entropy, on fresh logits of another shape."""
@@ -87,6 +122,17 @@ def test_the_gradient_formula_holds_for_any_logits_and_labels(seed):
 def test_backward_is_a_vector_jacobian_product(program, capsys):
     ns = program("cls_vjp")
     printed = capsys.readouterr().out
+    Z, N = ns["Z"].detach(), ns["N"]
+    P = torch.softmax(Z, dim=1)
+    assert torch.allclose(ns["Z"].grad, (P - ns["Y_onehot"]) / N, atol=1e-15)
+    assert "RuntimeError: grad can be implicitly created only for scalar outputs" in printed
+    assert "backward() equals backward(gradient=1): True" in printed
+    assert printed.count("largest difference < 1e-15") == 2
+
+
+def test_the_jacobian_is_block_diagonal_and_g_times_it_is_the_gradient(program, capsys):
+    ns = program("cls_jacobian")
+    printed = capsys.readouterr().out
     Z, J, N, C = ns["Z"].detach(), ns["J"], ns["N"], ns["C"]
     assert J.shape == (N, C, N, C)
     P = torch.softmax(Z, dim=1)
@@ -95,10 +141,13 @@ def test_backward_is_a_vector_jacobian_product(program, capsys):
             block = J[i, :, j, :]
             expected = torch.diag(P[i]) - torch.outer(P[i], P[i]) if i == j else torch.zeros(C, C, dtype=J.dtype)
             assert torch.allclose(block, expected, atol=1e-15), (i, j)
+    # J.reshape(N * C, N * C) is the matrix with row i * C + c and column j * C + k, as the page says.
+    assert J.reshape(N * C, N * C)[1 * C + 2, 1 * C + 0] == J[1, 2, 1, 0]
+    assert ns["G_J"].shape == (1, N * C)
+    assert torch.allclose(ns["G_J"].reshape(N, C), (P - ns["Y_onehot"]) / N, atol=1e-15)
     assert torch.allclose(ns["Z"].grad, (P - ns["Y_onehot"]) / N, atol=1e-15)
-    assert "RuntimeError: grad can be implicitly created only for scalar outputs" in printed
-    assert "backward() equals backward(gradient=1): True" in printed
-    assert printed.count("largest difference < 1e-15") == 3
+    assert f"G.reshape(1, {N * C}) @ J.reshape({N * C}, {N * C}): (1, {N * C})" in printed
+    assert J.count_nonzero() == N * C * C  # the samples' own blocks, nothing else
 
 
 def test_backward_with_any_gradient_is_that_vector_times_the_jacobian():
@@ -107,7 +156,7 @@ def test_backward_with_any_gradient_is_that_vector_times_the_jacobian():
     G = torch.randn(3, 3, dtype=torch.float64, generator=torch.Generator().manual_seed(1))
     torch.softmax(Z, dim=1).backward(gradient=G)
     J = torch.autograd.functional.jacobian(lambda Z: torch.softmax(Z, dim=1), Z.detach())
-    assert torch.allclose(Z.grad, torch.einsum("ic,icjk->jk", G, J), atol=1e-15)
+    assert torch.allclose(Z.grad, (G.reshape(1, 9) @ J.reshape(9, 9)).reshape(3, 3), atol=1e-15)
 
 
 def test_float32_overflows_at_the_exponent_the_page_names():
@@ -146,8 +195,9 @@ def test_one_hot_floats_give_the_loss_of_the_indices_and_other_targets_raise(pro
     program("cls_targets")
     lines = capsys.readouterr().out.splitlines()
     losses = [line.split("loss = ")[1] for line in lines if "loss = " in line]
-    assert len(losses) == 2 and losses[0] == losses[1]
-    assert sum("RuntimeError" in line for line in lines) == 3 and lines[0].startswith("Y, indices")
+    assert len(losses) == 4 and len(set(losses)) == 1  # int64, uint8, float one-hot, int32 made int64
+    assert sum("RuntimeError" in line for line in lines) == 4 and lines[0].startswith("Y, indices")
+    assert "  RuntimeError: expected target dtype to be Long or Byte, but got Int" in lines
 
 
 @pytest.mark.parametrize("C", [2, 10])
@@ -161,12 +211,34 @@ def test_the_loss_at_the_start_is_about_ln_c_and_far_above_with_large_logits(pro
     assert large > 2 * math.log(C)
 
 
-@pytest.mark.parametrize("name", FIGURES)
-def test_figure_programs_agree_with_the_example(name, program):
-    ns = program(name)
+def test_the_softmax_figure_is_the_sigmoid_and_shows_the_example(program):
+    ns = program("figure_cls_softmax")
     assert all(np.allclose(p, ns["sigmoid"], atol=1e-15) for p in ns["p1"].values())
     reference = program("cls_softmax")
     assert np.allclose(ns["p_true"], reference["p_true"])
+
+
+def test_the_pipeline_figure_ends_with_c_logits_and_the_mean_cross_entropy(program, capsys):
+    ns = program("figure_cls_pipeline")
+    printed = capsys.readouterr().out
+    N, d, C = ns["N"], ns["d"], ns["C"]
+    last = ns["model"][-1]
+    assert isinstance(last, nn.Linear) and last.out_features == C  # "the last nn.Linear has C outputs"
+    shapes = {name: tuple(T.shape) for name, T in ns["steps"].items()}
+    assert shapes == {"X": (N, d), "Z": (N, C), "P": (N, C), "Y": (N,), "-ln P[i, y_i]": (N,), "L": ()}
+    assert ns["L"].item() == pytest.approx(nn.functional.cross_entropy(ns["Z"], ns["Y"]).item(), rel=1e-6)
+    assert len(set((N, d, C))) == 3, "distinct sizes, so that the printed shapes tell N, d and C apart"
+    assert f"Z              shape {(N, C)}" in printed
+
+
+def test_the_jacobian_figure_is_the_jacobian_laid_out_as_a_matrix(program):
+    ns = program("figure_cls_jacobian")
+    N, C, J = ns["N"], ns["C"], ns["J_matrix"]
+    assert J.shape == (N * C, N * C)
+    reference = program("cls_jacobian")["J"].reshape(N * C, N * C).numpy()
+    assert np.allclose(J, reference, atol=1e-15)
+    blocks = np.kron(np.eye(N), np.ones((C, C)))  # one on the samples' own blocks
+    assert (J[blocks == 0] == 0).all() and (J[blocks == 1] != 0).all()
 
 
 def test_exercise_row_sums_are_zero_and_shifting_rows_changes_nothing(program):
