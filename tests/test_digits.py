@@ -297,7 +297,7 @@ def test_the_hardest_class_is_misread_once_as_each_of_two_classes(program, capsy
 
 
 def test_the_learning_curves_are_the_candidates_of_digits_choose(program, capsys):
-    chosen, trained = program("digits_choose"), program("digits_train")
+    chosen = program("digits_choose")
     capsys.readouterr()
     ns = program("figure_digits_learning_rates")
     printed = capsys.readouterr().out.splitlines()
@@ -307,7 +307,9 @@ def test_the_learning_curves_are_the_candidates_of_digits_choose(program, capsys
         assert len(losses) == len(accs) == chosen["n_epochs"] + 1
         assert accs[-1] == chosen["val_acc"][lr]  # measuring each epoch does not change the training
     # lr = 0.1 is digits_train.py's run: its log, epoch by epoch
-    log = log_lines(trained_log(program, capsys))
+    capsys.readouterr()
+    program("digits_train")
+    log = log_lines(capsys.readouterr().out)
     assert [f"{loss:.4f}" for loss in curves[0.1][0]] == [line[1] for line in log]
     rose = {lr: [e for e in range(1, len(losses)) if losses[e] > losses[e - 1]] for lr, (losses, _) in curves.items()}
     assert not rose[0.01] and not rose[0.1] and rose[1.0] == [5, 7, 8]
@@ -317,9 +319,3 @@ def test_the_learning_curves_are_the_candidates_of_digits_choose(program, capsys
     at_spike = {lr: accs[spike] for lr, (_, accs) in curves.items()}
     assert max(at_spike, key=at_spike.get) == 0.1 and abs(at_spike[1.0] - at_spike[0.01]) < 0.01  # level
     assert curves[1.0][1][spike - 1] > 0.9 and curves[1.0][1][spike + 1] > 0.9  # before and after: recovered
-
-
-def trained_log(program, capsys):
-    capsys.readouterr()
-    program("digits_train")
-    return capsys.readouterr().out

@@ -386,6 +386,6 @@ def test_the_page_shows_the_engine_as_two_parts_that_make_the_whole_file():
     value = ast.parse("\n".join(lines[markers[0] + 1 : markers[1]]))
     assert [type(node).__name__ for node in value.body] == ["Import", "ClassDef"]  # import math, class Value
     page = (ROOT / "docs" / "moons.md").read_text()
-    box = page.index('??? note "Chapter 6\'s `Value`')
+    box = page.index("??? note \"Chapter 6's `Value`")
     assert page.index('    --8<-- "snippets/moons_engine.py:value"') > box
     assert page.index('--8<-- "snippets/moons_engine.py:network"') > page.index(":value")
