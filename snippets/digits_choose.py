@@ -13,7 +13,7 @@ import torch.nn as nn
 from sklearn.datasets import load_digits
 from torch.utils.data import DataLoader, TensorDataset
 
-torch.set_num_threads(1)  # small tensors: one thread wastes no time on hand-offs
+torch.set_num_threads(1)  # tiny tensors: one thread wastes no time on hand-offs
 X, Y = load_digits(return_X_y=True)
 N, d = X.shape  # samples, pixels
 C = 10  # classes
@@ -26,7 +26,7 @@ X_train, Y_train = X[train], Y[train]
 X_val, Y_val = X[val], Y[val]
 X_test, Y_test = X[test], Y[test]
 loss_fn = nn.CrossEntropyLoss()
-H, n_epochs = 32, 10  # hidden units, epochs: as in digits_train.py
+K, n_epochs = 32, 10  # hidden units, epochs: as in digits_train.py
 
 
 def evaluate(model, X, Y):
@@ -40,7 +40,7 @@ def evaluate(model, X, Y):
 def train(lr):
     """digits_train.py's network and training, at learning rate lr."""
     torch.manual_seed(0)  # the same initial weights for every candidate
-    model = nn.Sequential(nn.Linear(d, H), nn.Tanh(), nn.Linear(H, C))
+    model = nn.Sequential(nn.Linear(d, K), nn.Tanh(), nn.Linear(K, C))
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     batches = DataLoader(TensorDataset(X_train, Y_train), batch_size=32,
                          shuffle=True,  # the same order for every candidate
@@ -71,7 +71,10 @@ with torch.no_grad():
     Z = model(X_test)  # logits, (n, C): all we will ever ask of the test set
 predicted = Z.argmax(1)  # the class of the largest logit
 test_acc = (predicted == Y_test).float().mean().item()
-print(f"test: acc {test_acc:.1%}, {(predicted == Y_test).sum()} of {len(test)}")
+n_right = (predicted == Y_test).sum().item()
+se = (test_acc * (1 - test_acc) / len(test)) ** 0.5  # its standard error
+print(f"test: acc {test_acc:.1%}, {n_right} of {len(test)}, "
+      f"standard error {se:.1%}")
 confusion = np.zeros((C, C), dtype=int)  # rows: true class, columns: predicted
 for y, p in zip(Y_test.tolist(), predicted.tolist()):
     confusion[y, p] += 1

@@ -12,7 +12,7 @@ import torch.nn as nn
 from sklearn.datasets import load_digits
 from torch.utils.data import DataLoader, TensorDataset
 
-torch.set_num_threads(1)  # small tensors: one thread wastes no time on hand-offs
+torch.set_num_threads(1)  # tiny tensors: one thread wastes no time on hand-offs
 X, Y = load_digits(return_X_y=True)
 N, d = X.shape  # samples, pixels
 C = 10  # classes

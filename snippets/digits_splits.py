@@ -11,7 +11,7 @@ import torch.nn as nn
 from sklearn.datasets import load_digits
 from torch.utils.data import DataLoader, TensorDataset
 
-torch.set_num_threads(1)  # small tensors: one thread wastes no time on hand-offs
+torch.set_num_threads(1)  # tiny tensors: one thread wastes no time on hand-offs
 X, Y = load_digits(return_X_y=True)
 N, d = X.shape  # samples, pixels
 C = 10  # classes
@@ -29,7 +29,8 @@ for seed in range(4):
     model = nn.Sequential(nn.Linear(d, 32), nn.Tanh(), nn.Linear(32, C))
     optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
     batches = DataLoader(TensorDataset(X[train], Y[train]), batch_size=32,
-                         shuffle=True, generator=torch.Generator().manual_seed(0))
+                         shuffle=True,
+                         generator=torch.Generator().manual_seed(0))
     for epoch in range(10):
         model.train()
         for X_batch, Y_batch in batches:
@@ -39,7 +40,8 @@ for seed in range(4):
             optimizer.step()
     model.eval()
     with torch.no_grad():
-        test_accs.append((model(X[test]).argmax(1) == Y[test]).float().mean().item())
+        predicted = model(X[test]).argmax(1)
+    test_accs.append((predicted == Y[test]).float().mean().item())
     print(f"split seed {seed}: test acc {test_accs[-1]:.1%}")
 print(f"lowest {min(test_accs):.1%}, highest {max(test_accs):.1%}; "
       f"one test image is {1 / len(test):.2%}")

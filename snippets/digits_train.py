@@ -12,7 +12,7 @@ import torch.nn as nn
 from sklearn.datasets import load_digits
 from torch.utils.data import DataLoader, TensorDataset
 
-torch.set_num_threads(1)  # small tensors: one thread wastes no time on hand-offs
+torch.set_num_threads(1)  # tiny tensors: one thread wastes no time on hand-offs
 X, Y = load_digits(return_X_y=True)
 N, d = X.shape  # samples, pixels
 C = 10  # classes
@@ -26,8 +26,8 @@ X_val, Y_val = X[val], Y[val]
 
 # %% The network, the loss, the optimizer, the mini-batches
 torch.manual_seed(0)  # the initial weights
-H = 32  # hidden units
-model = nn.Sequential(nn.Linear(d, H), nn.Tanh(), nn.Linear(H, C))
+K = 32  # hidden units
+model = nn.Sequential(nn.Linear(d, K), nn.Tanh(), nn.Linear(K, C))
 loss_fn = nn.CrossEntropyLoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 batches = DataLoader(TensorDataset(X_train, Y_train), batch_size=32,

@@ -1,8 +1,9 @@
 """A learning-rate schedule that reaches 0 stops training.
 
-LambdaLR multiplies the learning rate by lr_lambda(epoch). A linear decay to
-0 over the first 10 of 100 epochs leaves the rest with lr = 0: the gradient
-is there, the loss does not move. Decay over the whole run instead.
+LambdaLR sets the learning rate to the initial rate times lr_lambda(epoch).
+A linear decay to 0 over the first 10 of 100 epochs leaves the rest with
+lr = 0: the gradient is there, the loss does not move. Decay over the whole
+run instead.
 """
 
 # %% Chapter 4's loop, with a scheduler stepped once per epoch
@@ -26,7 +27,7 @@ def train(decay_epochs):
         losses.append(loss.item())
         optimizer.zero_grad()
         loss.backward()  # 3. gradient
-        if epoch % 25 == 0:  # w, its loss, and the rate of this update
+        if epoch % 25 == 0 or epoch in (9, 10):  # w, its loss, this step's rate
             print(f"  epoch {epoch + 1}: w = {w.item():.3f}, "
                   f"loss = {loss.item():.4f}, w.grad = {w.grad.item():7.3f}, "
                   f"lr = {optimizer.param_groups[0]['lr']:.4f}")

@@ -3,7 +3,8 @@
 The data, weights, forward and backward passes are copied unchanged from
 moons_numpy.py, trained the same way. Each panel colours the plane by the
 class the network predicts there, after 0, 10, 100 and 1000 epochs, with
-the boundary between the two regions and the training samples.
+the boundary between the two regions and the training samples; the last
+panel also marks the validation sample that the trained network misses.
 Saves `moons_boundary.svg` in the working folder.
 """
 
@@ -67,6 +68,9 @@ for epoch, p in snapshots.items():
     Z = forward(p, X[train])[0]
     accuracy[epoch] = (Z.argmax(axis=1) == Y[train]).mean()
     print(f"after {epoch:4} epochs: training accuracy {accuracy[epoch]:.1%}")
+Z = forward(snapshots[n_epochs], X[val])[0]
+missed = val[Z.argmax(axis=1) != Y[val]]  # validation samples on the wrong side
+print(f"validation samples missed after {n_epochs} epochs: {len(missed)}")
 
 # %% Four panels: the regions, the boundary, the training samples
 GREY = "#8a8a8a"  # text and axes, readable on light and dark pages
@@ -86,6 +90,11 @@ for ax, (epoch, p) in zip(axes.ravel(), snapshots.items()):
     ax.text(0, 1.03, f"after {epoch} epochs: {accuracy[epoch]:.1%}",
             transform=ax.transAxes, va="bottom")  # a label, not a title
     ax.set(aspect="equal", xticks=[-1, 0, 1, 2], yticks=[-1, 0, 1])
+for i in missed:  # last panel: an open square, as in the data's figure
+    axes[1, 1].plot(*X[i], "s", mfc="none", mec=CLASS_COLORS[Y[i]], mew=2,
+                    ms=9)
+    axes[1, 1].annotate("missed", X[i], xytext=(-1.55, 1.25), color=GREY,
+                        arrowprops={"arrowstyle": "->", "color": GREY})
 fig.supxlabel("feature 1", fontsize=12)
 fig.supylabel("feature 2", fontsize=12)
 fig.tight_layout()

@@ -6,21 +6,11 @@ Its gradients are checked against PyTorch's on the same weights; then it
 trains for a few epochs, full-batch, on the training set.
 """
 
-# %% The data: two moons, a seeded split into training and validation
+# --8<-- [start:value]
+# %% Chapter 6's Value: the operations used here, unchanged, and a new log()
 import math
 
-import numpy as np
-import torch
-from sklearn.datasets import make_moons
 
-d, C, K = 2, 2, 8  # features, classes, hidden units
-X, Y = make_moons(n_samples=200, noise=0.1, random_state=0)  # (200, d), (200,)
-rng = np.random.default_rng(0)
-order = rng.permutation(len(X))
-train, val = order[:160], order[160:]  # 160 to train on, the rest to validate
-
-
-# %% Chapter 6's Value: the operations used here, unchanged, and a new log()
 class Value:
     """A number, the operation that made it, and d(output)/d(this number)."""
 
@@ -80,6 +70,20 @@ class Value:
         for node in reversed(order):  # outputs before the inputs they used
             for x, local in zip(node.inputs, node.local_grads()):
                 x.grad += local * node.grad  # chain rule; += sums the forks
+# --8<-- [end:value]
+
+
+# --8<-- [start:network]
+# %% The data: two moons, a seeded split into training and validation
+import numpy as np
+import torch
+from sklearn.datasets import make_moons
+
+d, C, K = 2, 2, 8  # features, classes, hidden units
+X, Y = make_moons(n_samples=200, noise=0.1, random_state=0)  # (200, d), (200,)
+rng = np.random.default_rng(0)
+order = rng.permutation(len(X))
+train, val = order[:160], order[160:]  # 160 to train on, the rest to validate
 
 
 # %% Neuron, Layer, MLP: the network, made of Values
@@ -184,3 +188,4 @@ for epoch in range(n_epochs + 1):
         break  # the last weights are measured, not updated
     for p in model.parameters():
         p.data -= lr * p.grad  # 4. update
+# --8<-- [end:network]

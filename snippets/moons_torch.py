@@ -25,6 +25,10 @@ X_val, Y_val = X[val], Y[val]
 # %% The model, the loss, the optimizer, the mini-batches
 torch.manual_seed(0)  # the initial weights
 model = nn.Sequential(nn.Linear(d, K), nn.Tanh(), nn.Linear(K, C))  # logits
+hidden, output = model[0], model[2]  # start: uniform, within 1 / sqrt(inputs)
+print(f"nn.Linear's start: W1 std {hidden.weight.std():.2f}, "
+      f"W2 std {output.weight.std():.2f}, "
+      f"b2 = {[round(b, 2) for b in output.bias.tolist()]}")
 loss_fn = nn.CrossEntropyLoss()  # logits and class indices, as chapter 8
 optimizer = torch.optim.SGD(model.parameters(), lr=0.3)
 batches = DataLoader(TensorDataset(X_train, Y_train), batch_size=16,

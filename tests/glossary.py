@@ -49,6 +49,7 @@ TERMS = {
     "learning-rate schedule": ("when-training-fails.md", r"\blearning[- ]rate schedules?\b"),
     "test set": ("digits.md", r"\btest sets?\b"),
     "confusion matrix": ("digits.md", r"\bconfusion matri(x|ces)\b"),
+    "standard error": ("digits.md", r"\bstandard errors?\b"),
     # The classifier's score; not the plain word of "the accuracy of the finite differences" (chapter 7)
     "accuracy": ("moons.md", r"\baccuracy\b(?! of the finite differences)"),
     "decision boundary": ("moons.md", r"\bdecision boundar(y|ies)\b"),

@@ -177,7 +177,7 @@ def test_the_log_measures_each_set_of_weights_before_updating_them(program, caps
     assert abs(first_loss - math.log(ns["C"])) < 0.05  # the untrained network: near ln C
     torch.manual_seed(0)  # the program's initial weights
     nn = torch.nn
-    untrained = nn.Sequential(nn.Linear(ns["d"], ns["H"]), nn.Tanh(), nn.Linear(ns["H"], ns["C"]))
+    untrained = nn.Sequential(nn.Linear(ns["d"], ns["K"]), nn.Tanh(), nn.Linear(ns["K"], ns["C"]))
     assert [type(layer) for layer in untrained] == [type(layer) for layer in ns["model"]]
     with torch.no_grad():
         assert f"{ns['loss_fn'](untrained(ns['X_train']), ns['Y_train']).item():.4f}" == lines[0][1]
@@ -273,3 +273,49 @@ def test_the_programs_use_the_test_set_only_after_choosing():
         n.lineno for n in ast.walk(tree) if isinstance(n, ast.Assign) and ast.unparse(n.targets[0]) == "best_lr"
     )
     assert reads("digits_choose", "X_test") and min(reads("digits_choose", "X_test")) > chosen
+    assert not reads("figure_digits_learning_rates", "test")  # the learning curves: training and validation only
+
+
+def test_the_test_accuracy_is_within_the_noise_of_the_validation_accuracy(program, capsys):
+    ns = program("digits_choose")
+    printed = capsys.readouterr().out
+    acc, n = ns["test_acc"], len(ns["test"])
+    se = math.sqrt(acc * (1 - acc) / n)  # the standard error of a share measured on n samples
+    assert ns["se"] == pytest.approx(se) and f"standard error {se:.1%}" in printed
+    assert f"{ns['n_right']} of {n}" in printed and ns["n_right"] == round(acc * n)
+    val_acc = ns["val_acc"][ns["best_lr"]]
+    val_se = math.sqrt(val_acc * (1 - val_acc) / len(ns["val"]))
+    assert abs(acc - val_acc) < 1.5 * math.sqrt(se**2 + val_se**2)  # about one standard error apart: noise
+
+
+def test_the_hardest_class_is_misread_once_as_each_of_two_classes(program, capsys):
+    ns = program("digits_choose")
+    confusion, hardest = ns["confusion"], ns["hardest"]
+    row = confusion[hardest]
+    others = [c for c in np.flatnonzero(row) if c != hardest]
+    assert len(others) == row.sum() - row[hardest] == 2 and all(row[c] == 1 for c in others)
+
+
+def test_the_learning_curves_are_the_candidates_of_digits_choose(program, capsys):
+    chosen = program("digits_choose")
+    capsys.readouterr()
+    ns = program("figure_digits_learning_rates")
+    printed = capsys.readouterr().out.splitlines()
+    curves = ns["curves"]
+    assert list(curves) == list(chosen["models"])
+    for lr, (losses, accs) in curves.items():
+        assert len(losses) == len(accs) == chosen["n_epochs"] + 1
+        assert accs[-1] == chosen["val_acc"][lr]  # measuring each epoch does not change the training
+    # lr = 0.1 is digits_train.py's run: its log, epoch by epoch
+    capsys.readouterr()
+    program("digits_train")
+    log = log_lines(capsys.readouterr().out)
+    assert [f"{loss:.4f}" for loss in curves[0.1][0]] == [line[1] for line in log]
+    rose = {lr: [e for e in range(1, len(losses)) if losses[e] > losses[e - 1]] for lr, (losses, _) in curves.items()}
+    assert not rose[0.01] and not rose[0.1] and rose[1.0] == [5, 7, 8]
+    assert printed[-1].endswith(f"training loss rose at epochs {rose[1.0]}")
+    # The spike: the largest rise; after it, the validation set would have chosen lr = 0.1
+    spike = int(np.argmax(np.diff(curves[1.0][0]))) + 1
+    at_spike = {lr: accs[spike] for lr, (_, accs) in curves.items()}
+    assert max(at_spike, key=at_spike.get) == 0.1 and abs(at_spike[1.0] - at_spike[0.01]) < 0.01  # level
+    assert curves[1.0][1][spike - 1] > 0.9 and curves[1.0][1][spike + 1] > 0.9  # before and after: recovered

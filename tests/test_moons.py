@@ -325,3 +325,67 @@ def test_figures_fit_the_column_with_readable_text_and_no_title(name, program, c
     assert not small, f"text under 12 pt: {small}"
     assert not fig._suptitle and not any(ax.get_title() for ax in fig.axes), "the caption is the title"
     plt.close("all")
+
+
+def test_nn_linears_output_layer_starts_far_larger_than_ours_and_its_first_layer_smaller(program, capsys):
+    ns = program("moons_torch")
+    start = capsys.readouterr().out.splitlines()[0]
+    torch.manual_seed(0)  # the program's initial weights, drawn again
+    nn = torch.nn
+    model = nn.Sequential(nn.Linear(ns["d"], ns["K"]), nn.Tanh(), nn.Linear(ns["K"], ns["C"]))
+    hidden, output = model[0], model[2]
+    assert start == (
+        f"nn.Linear's start: W1 std {hidden.weight.std():.2f}, W2 std {output.weight.std():.2f}, "
+        f"b2 = {[round(b, 2) for b in output.bias.tolist()]}"
+    )
+    ours = initial_weights()  # moons_numpy.py's: W2 drawn as 0.01 * normal, zero biases
+    assert output.weight.std() > 10 * ours["W2"].std() and (output.bias != 0).all() and not ours["b2"].any()
+    assert hidden.weight.std() < ours["W1"].std() / 2  # the first layer: smaller than our standard normal
+    with torch.no_grad():  # so its logits start farther from a tie than ours
+        margin = model(ns["X_train"]).diff(dim=1).abs().mean().item()
+    numpy = program("moons_numpy")
+    capsys.readouterr()
+    Z = numpy["forward"](initial_weights(), numpy["X"][numpy["train"]])[0]
+    assert margin > 3 * np.abs(np.diff(Z, axis=1)).mean()
+
+
+def test_mini_batches_take_as_many_updates_as_the_full_batch_steps(program, capsys):
+    numpy, torch_way = program("moons_numpy"), program("moons_torch")
+    capsys.readouterr()
+    updates_per_epoch = math.ceil(len(torch_way["train"]) / torch_way["batches"].batch_size)
+    assert updates_per_epoch == len(torch_way["batches"]) == len(torch_way["train"]) // torch_way["batches"].batch_size
+    assert torch_way["n_epochs"] * updates_per_epoch == numpy["n_epochs"]  # 100 * 10 = 1000 full-batch steps
+
+
+def test_the_figure_marks_the_validation_sample_the_numpy_network_misses(program, capsys):
+    numpy, figure = program("moons_numpy"), program("figure_moons_boundary")
+    printed = capsys.readouterr().out
+    Z = numpy["forward"](numpy["params"], numpy["X"][numpy["val"]])[0]
+    missed = numpy["val"][Z.argmax(axis=1) != numpy["Y"][numpy["val"]]]
+    assert list(figure["missed"]) == list(missed) and len(missed) == 1
+    assert f"validation samples missed after {numpy['n_epochs']} epochs: 1" in printed
+    marked = [line for line in figure["axes"][1, 1].get_lines() if line.get_marker() == "s"]
+    assert [tuple(np.ravel(line.get_data())) for line in marked] == [tuple(numpy["X"][missed[0]])]
+    plt.close("all")
+
+
+def test_the_page_shows_the_engine_as_two_parts_that_make_the_whole_file():
+    """The copied Value is one part, in a collapsed box; the other part is the rest of the file."""
+    source = (ROOT / "snippets" / "moons_engine.py").read_text()
+    docstring_end = ast.parse(source).body[0].end_lineno
+    lines = source.splitlines()[docstring_end:]
+    markers = [n for n, line in enumerate(lines) if line.startswith("# --8<-- [")]
+    assert [lines[n] for n in markers] == [
+        "# --8<-- [start:value]",
+        "# --8<-- [end:value]",
+        "# --8<-- [start:network]",
+        "# --8<-- [end:network]",
+    ]
+    outside = lines[: markers[0]] + lines[markers[1] + 1 : markers[2]] + lines[markers[3] + 1 :]
+    assert not "".join(outside).strip()  # nothing of the program is left out of both parts
+    value = ast.parse("\n".join(lines[markers[0] + 1 : markers[1]]))
+    assert [type(node).__name__ for node in value.body] == ["Import", "ClassDef"]  # import math, class Value
+    page = (ROOT / "docs" / "moons.md").read_text()
+    box = page.index("??? note \"Chapter 6's `Value`")
+    assert page.index('    --8<-- "snippets/moons_engine.py:value"') > box
+    assert page.index('--8<-- "snippets/moons_engine.py:network"') > page.index(":value")

@@ -7,6 +7,7 @@ The last tests hold the page's programs to the book's limits: under a second of 
 
 import ast
 import math
+import re
 import time
 from pathlib import Path
 
@@ -28,22 +29,34 @@ def test_every_program_is_on_the_page():
 
 
 # 1. The first loss is about ln C
-def test_the_first_loss_is_ln_c_only_for_small_weights_and_a_mean(program):
+def test_the_first_loss_is_ln_c_only_for_small_logits_and_a_mean(program):
     ns = program("fail_initial_loss")
-    first = {name: loss.item() for name, loss in ns["runs"].items()}
+    first = {name: nn.functional.cross_entropy(Z, ns["Y"]).item() for name, Z in ns["logits"].items()}
     ln_c = math.log(ns["C"])
-    assert abs(first["W ~ N(0, 0.01^2), mean"] - ln_c) < 0.01
-    assert first["W ~ N(0, 1), mean"] > 2 * ln_c  # the wrong scale: confidently wrong
-    assert first["W ~ N(0, 0.01^2), sum"] == pytest.approx(ns["N"] * first["W ~ N(0, 0.01^2), mean"], rel=1e-5)
+    assert first["W ~ N(0, 1)"] > 2 * ln_c  # the wrong scale: confidently wrong
+    assert 0.1 < first["nn.Linear(d, C)"] - ln_c < 0.5  # nn.Linear's own start: a few tenths above ln C
+    assert abs(first["nn.Linear, scaled"] - ln_c) < 0.01  # the last layer scaled down: at ln C
+    mean = first["nn.Linear, scaled"]
+    assert ns["summed"].item() == pytest.approx(ns["N"] * mean, rel=1e-5)  # the summed loss of that same start
     y_reg, y_pred = ns["Y_reg"], ns["y_pred"]
     assert abs(y_pred).max() < 0.2  # the regression model predicts about zero, and scores mean(Y**2)
     assert ((y_pred - y_reg) ** 2).mean().item() == pytest.approx((y_reg**2).mean().item(), rel=0.02)
 
 
-def test_the_logits_of_the_wrong_scale_are_large(program):
+def test_nn_linear_starts_uniform_within_one_over_sqrt_d_and_its_logits_are_not_small(program):
     ns = program("fail_initial_loss")
-    X = ns["X"]
-    assert (X @ ns["W_broken"]).std() > 3 and (X @ ns["W_fixed"]).std() < 0.1
+    d, C = ns["d"], ns["C"]
+    torch.manual_seed(0)  # the program's draws, again: X, Y, W, then nn.Linear's
+    torch.randn(ns["N"], d), torch.randint(0, C, (ns["N"],)), torch.randn(d, C)
+    linear = nn.Linear(d, C)
+    bound = 1 / math.sqrt(d)
+    assert linear.weight.abs().max() <= bound and linear.bias.abs().max() <= bound
+    assert linear.weight.abs().max() > 0.9 * bound  # uniform over the whole range, not a smaller one
+    with torch.no_grad():
+        assert torch.equal(linear(ns["X"]), ns["logits"]["nn.Linear(d, C)"])
+    stds = {name: Z.std().item() for name, Z in ns["logits"].items()}
+    assert stds["W ~ N(0, 1)"] > 3 and 0.3 < stds["nn.Linear(d, C)"] < 1 and stds["nn.Linear, scaled"] < 0.05
+    assert not ns["linear"].bias.any()  # the fix zeroes the biases
 
 
 # 2. Overfit one small batch
@@ -238,6 +251,20 @@ def test_a_parameter_without_requires_grad_keeps_its_start(program, capsys):
     w_alone = (X @ Y / (X @ X)).item()  # the best w with b = 0: least squares through the origin
     assert f"w = {w_alone:.3f}" in last and f"loss = {((w_alone * X - Y) ** 2).mean():.4f}" in last
     assert [[n for n, _ in ns["Line"](flag).named_parameters()] for flag in (False, True)] == [["w"], ["w", "b"]]
+
+
+def test_lambda_lr_sets_the_initial_rate_times_the_factor_and_reaches_zero_after_the_decay(program, capsys):
+    ns = program("fail_lr_schedule")
+    printed = capsys.readouterr().out
+    short, n_epochs = ns["horizons"]
+    runs = printed.split(f"decay to lr = 0 over {n_epochs} epochs:")
+    rates = [{int(m[0]): float(m[1]) for m in re.findall(r"epoch (\d+): .* lr = ([\d.]+)", run)} for run in runs]
+    lr = rates[0][1]
+    for epoch, rate in rates[1].items():  # the whole run: lr times (1 - e / n_epochs), not a product of factors
+        assert rate == pytest.approx(lr * (1 - (epoch - 1) / n_epochs), abs=5e-5)
+    # The log's epoch `short` still steps with a rate above zero; from epoch short + 1 on, the rate is zero
+    assert rates[0][short] > 0 and all(rate == 0 for epoch, rate in rates[0].items() if epoch > short)
+    assert short + 1 in rates[0]
 
 
 @pytest.mark.parametrize("decays_over_the_whole_run", [False, True])
