@@ -298,6 +298,8 @@ class DocsHarness:
             warnings.simplefilter("error")
             if "torch" in sys.modules:  # PyTorch warns some things once per process: here, every time,
                 sys.modules["torch"].set_warn_always(True)  # so no block passes on an earlier block's warning
+            if block.whole_file and "matplotlib.pyplot" in sys.modules:  # a copied program starts with no
+                sys.modules["matplotlib.pyplot"].close("all")  # figure open: pyplot warns at 21 in one Python
             name = f"<{where}>"
             before = {key: id(value) for key, value in namespace.items()}
             try:

@@ -428,7 +428,7 @@ EDITS = {"a changed number in a snippet's comment": ("snippets/step.py", "w = 0:
 def make_book(pytester, page: str, name: str = "page.md", mkdocs_yml: str = MKDOCS_YML, in_process=True):
     pytester.makefile(".yml", mkdocs=mkdocs_yml)
     pytester.makeconftest(CONFTEST)
-    (pytester.path / "snippets").mkdir()
+    (pytester.path / "snippets").mkdir(exist_ok=True)
     (pytester.path / "snippets" / "boom.py").write_text(BOOM)
     (pytester.path / "snippets" / "step.py").write_text(STEP)
     (pytester.path / "docs").mkdir()
@@ -459,6 +459,16 @@ def test_passes_a_figure_whose_claim_reads_the_program_under_it(pytester):
         '??? example "The code behind this figure"\n    ```python\n    end = 1.4\n    ```\n'
     )
     make_book(pytester, page).assert_outcomes(passed=3)
+
+
+def test_each_program_starts_with_no_figure_open(pytester):
+    """As in a reader's fresh Python: a book of many figure programs does not add up to pyplot's warning."""
+    figure = 'import matplotlib\nmatplotlib.use("Agg")\nimport matplotlib.pyplot as plt\n\nfig = plt.figure()\n'
+    page = "".join(f'```python title="snippets/fig{k}.py"\n--8<-- "snippets/fig{k}.py"\n```\n\n' for k in range(21))
+    pytester.path.joinpath("snippets").mkdir()
+    for k in range(21):
+        pytester.path.joinpath("snippets", f"fig{k}.py").write_text(figure)
+    make_book(pytester, page).assert_outcomes(passed=22)
 
 
 def test_passes_a_paragraph_whose_claim_reads_the_program_after_it(pytester):
