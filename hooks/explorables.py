@@ -9,9 +9,10 @@ A chapter shows one next to its static figure with a placeholder, hidden until i
 `docs/assets/explorables/NAME.js`, a plain JavaScript module, draws the figure and its controls above the
 caption and unhides it. Without JavaScript, and in the print edition (which has the placeholders but loads
 no script), the reader sees the static figure only. This hook, on the pages with a placeholder and on no
-other: loads each NAME.js as a module (and preloads what it imports), and inlines the explorables'
-stylesheet. A NAME without its module fails the build. tests/test_explorables.py holds what each figure
-shows against the programs of its page.
+other: inlines the explorables' stylesheet (material's figure style would show a hidden placeholder), and
+loads each NAME.js as a module, preloading what it imports (not in the print edition). A NAME without its
+module fails the build. tests/test_explorables.py holds what each figure shows against the programs of
+its page.
 """
 
 import re
@@ -60,11 +61,13 @@ def modules(name: str, docs: Path) -> list[str]:
 
 def on_post_page(output, page, config):
     names = shown.get(page.file.src_uri)
-    if not names:  # and the print edition: its content came from the other pages after on_page_content
+    if not names and not PLACEHOLDER.search(output):
         return output
     docs = Path(config.docs_dir)
+    style = f"<style>{(docs / STYLESHEET).read_text()}</style>"
+    if not names:  # the print edition has the placeholders (from the other pages) but no module: hidden
+        return output.replace("</head>", f"{style}</head>", 1)
     here = page.url
-    style = (docs / STYLESHEET).read_text()
     needed = list(dict.fromkeys(m for name in names for m in modules(name, docs)))
     preload = "".join(
         f'<link rel="modulepreload" href="{get_relative_url(f"{FOLDER}/{m}", here)}">'
@@ -74,5 +77,5 @@ def on_post_page(output, page, config):
     scripts = "".join(
         f'<script type="module" src="{get_relative_url(f"{FOLDER}/{name}.js", here)}"></script>' for name in names
     )
-    output = output.replace("</head>", f"<style>{style}</style>{preload}</head>", 1)
+    output = output.replace("</head>", f"{style}{preload}</head>", 1)
     return output.replace("</body>", f"{scripts}</body>", 1)

@@ -11,7 +11,9 @@ works, values announced, axe clean, text of 4.5:1 and marks of 3:1 in both schem
 
 Each check is `check(visit, programs) -> [problem, ...]`; test_each_check_catches_its_fault runs it on a
 copy of the module or of the page broken on purpose (the explorable's arithmetic, its markup, its style),
-which the browser gets in place of the built file, and the check must fail there.
+which the browser gets in place of the built file, and the check must fail there. The checks drive a
+browser of their own, in a thread of their own (Playwright's sync API drives one per thread, and pytest's
+thread has tests/test_browser.py's); the pages they read are loaded once and shared.
 """
 
 import contextlib
@@ -22,6 +24,7 @@ import os
 import re
 import runpy
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -29,12 +32,11 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from tests import test_browser
-from tests.chromium import url_of
+from tests.chromium import CHROMIUM, FLAGS, url_of
 from tests.conftest import ROOT
-from tests.test_browser import AXE, opening, quiet
+from tests.test_browser import AXE, SCHEMES, new_context, opening, quiet
 
-# tests/test_browser.py's fixtures (the built site served on 127.0.0.1, a browser, a context per scheme)
-browser, contexts, server = test_browser.browser, test_browser.contexts, test_browser.server
+server = test_browser.server  # the built site on 127.0.0.1 (tests/test_browser.py's fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -52,18 +54,18 @@ POKE = {
 # --- the book's programs, run here -------------------------------------------------------------------
 
 
+PROGRAMS = ("figure_lr_parabola", "figure_valley", "module_convergence_rate", "engine_value")
+
+
 @pytest.fixture(scope="module")
 def programs(tmp_path_factory):
-    """programs("NAME"): the final variables of snippets/NAME.py, run once in an empty folder."""
-    folder, ran = tmp_path_factory.mktemp("programs"), {}
-
-    def run(name):
-        if name not in ran:
-            with contextlib.chdir(folder), contextlib.redirect_stdout(io.StringIO()):
-                ran[name] = runpy.run_path(str(ROOT / "snippets" / f"{name}.py"), run_name="__main__")
-        return ran[name]
-
-    return run
+    """programs("NAME"): the final variables of snippets/NAME.py, run once in an empty folder (here, in
+    pytest's thread: the checks that read them run in the browser's)."""
+    ran = {}
+    with contextlib.chdir(tmp_path_factory.mktemp("programs")), contextlib.redirect_stdout(io.StringIO()):
+        for name in PROGRAMS:
+            ran[name] = runpy.run_path(str(ROOT / "snippets" / f"{name}.py"), run_name="__main__")
+    return ran.__getitem__
 
 
 # --- driving an explorable -----------------------------------------------------------------------------
@@ -432,15 +434,25 @@ def without_javascript(visit, programs):
 
 @check
 def not_in_print(visit, programs):
-    """In print, the static figure and not the explorable (its controls do nothing on paper)."""
+    """Printed, the chapter shows the static figure and not the explorable (its controls do nothing on paper);
+    the print edition, which has the placeholders and loads no module, shows none of them."""
     visit.page.emulate_media(media="print")
     try:
-        shown = visit.page.evaluate(
+        heights = visit.page.evaluate(
             "() => [...document.querySelectorAll('figure[data-explorable]')].map(f => f.getBoundingClientRect().height)"
         )
     finally:
         visit.page.emulate_media(media="screen")
-    return [f"in print the explorable is {height:.0f} px tall" for height in shown if height > 0]
+    problems = [f"printed, the explorable is {height:.0f} px tall" for height in heights if height > 0]
+    edition = visit.page.context.new_page()
+    for pattern, handler in visit.routes:
+        edition.route(pattern, handler)
+    edition.goto(visit.url.rsplit("/", 2)[0] + "/print/", wait_until="networkidle")
+    shown = edition.evaluate(
+        "() => [...document.querySelectorAll('figure[data-explorable]')].filter(f => f.getClientRects().length).length"
+    )
+    edition.close()
+    return problems + ([f"the print edition shows {shown} explorable placeholders"] if shown else [])
 
 
 KEYS = {  # a state where a key can change something, the control, the key
@@ -639,25 +651,50 @@ RUNS = [(f"{name}_numbers", name, "light") for name in EXPLORABLES] + [
 ]
 
 
+class Browsing:
+    """A thread with a browser of its own and a context per scheme, as tests/test_browser.py makes them:
+    Playwright's sync API drives one browser per thread, and pytest's thread has tests/test_browser.py's."""
+
+    def __init__(self):
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="explorables")
+        self.visits = {}
+        self.run(self.start)
+
+    def run(self, function, *args):
+        return self.pool.submit(function, *args).result()
+
+    def start(self):
+        from playwright.sync_api import sync_playwright
+
+        self.playwright = sync_playwright().start()
+        self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        self.contexts = {scheme: new_context(self.browser, scheme) for scheme in SCHEMES}
+
+    def visit(self, server, name, scheme):
+        """The explorable's page, loaded once for all the checks (each sets the controls it reads)."""
+        if (name, scheme) not in self.visits:
+            self.visits[name, scheme] = visiting(self.contexts, server, name, scheme)
+        self.visits[name, scheme].page.bring_to_front()  # a tab in the background draws nothing
+        return self.visits[name, scheme]
+
+    def stop(self):
+        self.browser.close()
+        self.playwright.stop()
+
+
 @pytest.fixture(scope="module")
-def visits(contexts, server):
-    """visits(name, scheme): the explorable's page, loaded once for all the checks (each sets the controls
-    it reads)."""
-    loaded = {}
-    yield (
-        lambda name, scheme: (
-            loaded.get((name, scheme)) or loaded.setdefault((name, scheme), visiting(contexts, server, name, scheme))
-        )
-    )
-    for visit in loaded.values():
-        visit.page.close()
+def browsing():
+    if not CHROMIUM:
+        pytest.fail("CI=true but Chromium is missing: .ci/run installs it with apt-get (package chromium)")
+    browsing = Browsing()
+    yield browsing
+    browsing.run(browsing.stop)
+    browsing.pool.shutdown()
 
 
 @pytest.mark.parametrize(("check_name", "name", "scheme"), RUNS)
-def test_every_explorable(check_name, name, scheme, visits, programs):
-    visit = visits(name, scheme)
-    visit.page.bring_to_front()  # a tab in the background draws nothing (its ResizeObserver waits)
-    problems = CHECKS[check_name](visit, programs)
+def test_every_explorable(check_name, name, scheme, browsing, server, programs):
+    problems = browsing.run(lambda: CHECKS[check_name](browsing.visit(server, name, scheme), programs))
     assert not problems, f"{check_name} ({name}, {scheme}):\n" + "\n".join(f"  {p}" for p in problems)
 
 
@@ -727,7 +764,14 @@ BREAKAGES = {  # name: (check, explorable, scheme, {url pattern: (old, new)}, wh
         "backward",
         "light",
         {PAGE.format(EXPLORABLES["backward"]): ("figure.book-explorable { display: none; }", "x { }")},
-        "in print",
+        "printed, the explorable",
+    ),
+    "placeholder shown in the print edition": (
+        "not_in_print",
+        "valley",
+        "light",
+        {"**/print/": ("figure.book-explorable[hidden] { display: none; }", "x { }")},
+        "print edition shows",
     ),
     "controls without labels": (
         "keyboard_and_labels",
@@ -821,13 +865,17 @@ BREAKAGES = {  # name: (check, explorable, scheme, {url pattern: (old, new)}, wh
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES)
-def test_each_check_catches_its_fault(breakage, contexts, server, programs):
+def test_each_check_catches_its_fault(breakage, browsing, server, programs):
     check_name, name, scheme, broken, mention = BREAKAGES[breakage]
-    visit = visiting(contexts, server, name, scheme, broken)
-    try:
-        problems = CHECKS[check_name](visit, programs)
-    finally:
-        visit.page.close()
+
+    def broken_page():
+        visit = visiting(browsing.contexts, server, name, scheme, broken)
+        try:
+            return CHECKS[check_name](visit, programs)
+        finally:
+            visit.page.close()
+
+    problems = browsing.run(broken_page)
     assert any(mention in problem for problem in problems), f"{check_name} missed: {breakage}: {problems}"
 
 

@@ -201,11 +201,19 @@ explorable("backward", (figure) => {
     plot.setAttribute("viewBox", `0 0 ${width} ${height}`);
     plot.style.fontSize = across ? "" : "12px";
     plot.setAttribute("aria-label", `The graph of ${choice.selectedOptions[0].textContent}, each node with its value and .grad`);
+    const defs = svg("defs", {}, plot);
+    for (const now of ["", "current"]) { // arrowheads: the forward direction, each input into its node
+      const marker = svg("marker", { id: `book-arrow${now}`, viewBox: "0 0 10 10", refX: 10, refY: 5,
+        markerWidth: 6, markerHeight: 6, orient: "auto" }, defs);
+      svg("path", { class: now ? "book-edge book-current" : "book-edge", d: "M0,0L10,5L0,10z" }, marker);
+    }
     for (const node of all) { // edges first, under the boxes, with the local gradients of the current step
       node.inputs.forEach((x, i) => {
         const [[x0, y0], [x1, y1]] = [place(x), place(node)];
         const [from, to] = across ? [[x0 + boxWidth / 2, y0], [x1 - boxWidth / 2, y1]] : [[x0, y0 + boxHeight / 2], [x1, y1 - boxHeight / 2]];
-        svg("line", { class: `book-edge${node === current ? " book-current" : ""}`, x1: from[0], y1: from[1], x2: to[0], y2: to[1] }, plot);
+        const now = node === current ? "current" : "";
+        svg("line", { class: now ? "book-edge book-current" : "book-edge", "marker-end": `url(#book-arrow${now})`,
+          x1: from[0], y1: from[1], x2: to[0], y2: to[1] }, plot);
       });
     }
     for (const node of all) {

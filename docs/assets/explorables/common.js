@@ -80,6 +80,16 @@ export function svg(tag, attributes = {}, parent = null, text = null) {
   return e;
 }
 
+export function axes(plot, { x, y, xs, ys, left, top, right, bottom, xLabel, yLabel }) {
+  // Two axes, their ticks (one path: a figure's elements count in the page's budget), a number at each
+  const d = [`M${left},${top}V${bottom}H${right}`, ...xs.map((v) => `M${x(v)},${bottom}v4`), ...ys.map((v) => `M${left},${y(v)}h-4`)];
+  svg("path", { class: "book-axis", d: d.join("") }, plot);
+  for (const v of xs) svg("text", { x: x(v), y: bottom + 17, "text-anchor": "middle" }, plot, shown(v, "g"));
+  for (const v of ys) svg("text", { x: left - 7, y: y(v) + 4, "text-anchor": "end" }, plot, shown(v, "g"));
+  svg("text", { x: (left + right) / 2, y: bottom + 31, "text-anchor": "middle" }, plot, xLabel);
+  svg("text", { x: left + 6, y: top + 12 }, plot, yLabel);
+}
+
 let controls = 0; // ids for the labels' `for`
 
 function row(label, input, output) {

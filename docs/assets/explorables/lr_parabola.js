@@ -1,7 +1,7 @@
 // Chapter 2: gradient descent on the loss parabola, with the learning rate and the start w0 as controls.
 // The loss and the loop are the chapter's (snippets/figure_lr_parabola.py, numpy_lr_stability.py);
 // tests/test_explorables.py holds what this prints against those programs.
-import { element, explorable, format, mean, parts, shown, slider, svg, ticks } from "./common.js";
+import { axes, element, explorable, format, mean, parts, shown, slider, svg, ticks } from "./common.js";
 
 const X = [1, 2, 3, 4];
 const Y = [2, 4, 6, 8];
@@ -83,7 +83,8 @@ explorable("lr_parabola", (figure) => {
     const y = (L) => bottom - ((L + 3) / (L1 + 3)) * (bottom - top);
     const curve = ticks(0, 200, 1).map((k) => w0 + ((w1 - w0) * k) / 200);
     svg("path", { class: "book-curve", d: "M" + curve.map((w) => `${x(w)},${y(loss(w))}`).join("L") }, plot);
-    axes(plot, { x, y, w0, w1, L1, left, right, top, bottom, width });
+    axes(plot, { x, y, left, top, bottom, right: x(w1), xLabel: "w", yLabel: "L(w)",
+      xs: ticks(w0, w1, w1 - w0 > 24 ? 10 : w1 - w0 > 12 ? 5 : 1), ys: ticks(0, L1, L1 > 400 ? 200 : L1 > 150 ? 50 : 20) });
     svg("line", { class: "book-axis", x1: x(wStar), x2: x(wStar), y1: y(0) + 4, y2: y(0) - 4 }, plot);
     // The steps: arrows from each w to the next, on the curve
     for (let k = 0; k < nSteps; k++) {
@@ -105,21 +106,6 @@ explorable("lr_parabola", (figure) => {
     update();
   };
 });
-
-function axes(plot, { x, y, w0, w1, L1, left, bottom, top }) {
-  svg("path", { class: "book-axis", d: `M${left},${top}V${bottom}H${x(w1)}` }, plot);
-  for (const w of ticks(w0, w1, w1 - w0 > 24 ? 10 : w1 - w0 > 12 ? 5 : 1)) {
-    svg("line", { class: "book-axis", x1: x(w), x2: x(w), y1: bottom, y2: bottom + 4 }, plot);
-    svg("text", { x: x(w), y: bottom + 17, "text-anchor": "middle" }, plot, shown(w, "g"));
-  }
-  svg("text", { x: (x(w0) + x(w1)) / 2, y: bottom + 31, "text-anchor": "middle" }, plot, "w");
-  const step = L1 > 400 ? 200 : L1 > 150 ? 50 : 20;
-  for (const L of ticks(0, L1, step)) {
-    svg("line", { class: "book-axis", x1: left - 4, x2: left, y1: y(L), y2: y(L) }, plot);
-    svg("text", { x: left - 7, y: y(L) + 4, "text-anchor": "end" }, plot, shown(L, "g"));
-  }
-  svg("text", { x: left + 6, y: top + 10 }, plot, "L(w)");
-}
 
 function learningRates(plot, rate, { left, right, width, top }) {
   // The learning rate on its own axis: 1/L'' and 2/L'' marked, the regimes between them

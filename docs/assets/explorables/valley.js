@@ -1,7 +1,7 @@
 // Chapter 5: the valley of L(w, b), with the learning rate, the momentum and centred inputs as controls.
 // The data, the start and the update are the chapter's (snippets/figure_valley.py: torch.optim.SGD on
 // nn.Linear); tests/test_explorables.py holds what this prints against the programs of the page.
-import { checkbox, choices, element, explorable, format, mean, parts, shown, slider, svg, ticks } from "./common.js";
+import { axes, checkbox, choices, element, explorable, format, mean, parts, shown, slider, svg, ticks } from "./common.js";
 
 const X = [1, 2, 3, 4];
 const Y = [2, 4, 6, 8];
@@ -11,7 +11,7 @@ const most = 10000; // steps tried before giving up
 const lrs = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.11, 0.12, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 1];
 const views = { raw: { w: [0.5, 2.5], b: [-0.9, 1.3] }, centred: { w: [0.5, 2.5], b: [2.6, 5.4] } }; // the figure's
 
-function problem(centred) {
+function valleyOf(centred) {
   // The inputs, the start (the same line, w (x - mean) + b when centred), the loss and its gradient
   const x = centred ? X.map((xi) => xi - mean(X)) : X;
   const loss = (w, b) => mean(x.map((xi, i) => (w * xi + b - Y[i]) ** 2));
@@ -67,7 +67,7 @@ explorable("valley", (figure) => {
 
   let width = 0;
   function update() {
-    const valley = problem(centred.input.checked);
+    const valley = valleyOf(centred.input.checked);
     const rate = lr.value(), mu = momentum.input.valueAsNumber, n = nSteps.input.valueAsNumber;
     const wb = path(valley, rate, mu, n);
     const [w, b] = wb.at(-1);
@@ -115,25 +115,15 @@ explorable("valley", (figure) => {
         transform: `rotate(${angle} ${x(minimum.w)} ${y(minimum.b)})` }, inside);
     }
     svg("polyline", { class: "book-path", points: wb.map(([w, b]) => `${x(w)},${y(b)}`).join(" ") }, inside);
-    for (const [w, b] of wb) svg("circle", { class: "book-step", cx: x(w), cy: y(b), r: 2 }, inside);
+    svg("path", { class: "book-step book-dots", d: wb.map(([w, b]) => `M${x(w)},${y(b)}h0`).join("") }, inside);
     svg("circle", { class: "book-step", cx: x(wb[0][0]), cy: y(wb[0][1]), r: 4.5 }, inside);
     const star = ticks(0, 9, 1).map((k) => {
       const [radius, turn] = [k % 2 ? 3.5 : 9, (k * Math.PI) / 5];
       return `${x(minimum.w) + radius * Math.sin(turn)},${y(minimum.b) - radius * Math.cos(turn)}`;
     });
     svg("polygon", { class: "book-minimum", points: star.join(" ") }, inside); // the minimum
-    // Axes
-    svg("path", { class: "book-axis", d: `M${left},${top}V${y(b0)}H${x(w1)}` }, plot);
-    for (const w of ticks(w0, w1, 0.5)) {
-      svg("line", { class: "book-axis", x1: x(w), x2: x(w), y1: y(b0), y2: y(b0) + 4 }, plot);
-      svg("text", { x: x(w), y: y(b0) + 17, "text-anchor": "middle" }, plot, shown(w, "g"));
-    }
-    for (const b of ticks(b0, b1, 0.5)) {
-      svg("line", { class: "book-axis", x1: left - 4, x2: left, y1: y(b), y2: y(b) }, plot);
-      svg("text", { x: left - 7, y: y(b) + 4, "text-anchor": "end" }, plot, shown(b, "g"));
-    }
-    svg("text", { x: (x(w0) + x(w1)) / 2, y: y(b0) + 32, "text-anchor": "middle" }, plot, "w");
-    svg("text", { x: left + 6, y: top + 14 }, plot, "b");
+    axes(plot, { x, y, left, top, bottom: y(b0), right: x(w1), xLabel: "w", yLabel: "b",
+      xs: ticks(w0, w1, 0.5), ys: ticks(b0, b1, 0.5) });
   }
 
   for (const control of [lr.input, momentum.input, nSteps.input, centred.input]) {
