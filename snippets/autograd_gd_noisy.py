@@ -36,8 +36,9 @@ for iter in range(iter_num):
 
     w.grad.zero_()
 
-    # BOOK: w.item() is the float32's exact value as a Python float: every
-    # BOOK: digit of it prints, and only about 7 of them are meaningful.
+    # BOOK: w.item() is the float32's exact value as a Python float; print
+    # BOOK: shows the fewest digits that single out that float, not all the
+    # BOOK: digits of its exact value, and only about 7 are meaningful.
     if iter % 2 == 0:
         print(f"epoch {iter+1}: w = {w.item()}, loss = {Loss}")
 

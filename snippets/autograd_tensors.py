@@ -15,11 +15,15 @@ for name, t in [("w", w), ("x", x), ("X", X)]:
 # without one, int64, which autograd cannot differentiate
 print(torch.tensor([1, 2]).dtype)
 
-# %% .item() turns a one-number tensor into a Python float (a float64)
+# %% .item() turns a one-number tensor into a Python number of its kind:
+# a float (a float64) from a floating-point tensor, an int from an integer one
 lr = torch.tensor(0.1)  # float32 holds the nearest number it can to 0.1
 print(lr.item())
 print(Decimal(lr.item()))  # the exact value: the conversion added nothing
-print(torch.finfo(torch.float32).eps)  # the gap from 1.0 to the next float32
+print(type(lr.item()).__name__, type(torch.tensor(3).item()).__name__)
+one = torch.tensor(1.0)
+print(torch.finfo(torch.float32).eps)  # the gap from 1.0 up to the next float32
+print(1 - torch.nextafter(one, torch.tensor(0.0)).item())  # and down: half
 
 # %% A format spec works on a 0-d tensor, not on shape [1]
 print(f"{w:.3f}")

@@ -144,6 +144,32 @@ print(f"largest difference: engine - torch {to_torch:.0e}, "
       f"engine - finite diff. {to_fd:.0e}")
 # --8<-- [end:three_ways]
 
+# %% The engine against torch at many random points: equal to float64 rounding
+# --8<-- [start:random_points]
+import random
+
+rng = random.Random(0)  # seeded: the same points at every run
+n_points, largest, relative = 1000, 0.0, 0.0
+for _ in range(n_points):
+    point = [rng.uniform(-2, 2), rng.uniform(0.5, 2)]  # a, then b (b > 0)
+    for f in (fork, shared, every_op):
+        ours = [Value(x) for x in point]
+        f(*ours).backward()
+        theirs = [torch.tensor(x, dtype=torch.float64, requires_grad=True)
+                  for x in point]
+        f(*theirs).backward()
+        for mine, its in zip(ours, theirs):
+            gap = abs(mine.grad - its.grad.item())
+            largest = max(largest, gap)
+            # relative to the gradient, or to 1 for a smaller one: a gradient
+            # near 0 is a difference of larger terms, rounded at their size
+            relative = max(relative, gap / max(abs(mine.grad), 1.0))
+eps = torch.finfo(torch.float64).eps  # the gap from 1.0 to the next float64
+bound = 10.0 ** math.ceil(math.log10(largest))  # the power of ten above it
+print(f"{n_points} random points: largest difference engine - torch "
+      f"< {bound:.0e}, < {math.ceil(relative / eps)} eps of the gradient")
+# --8<-- [end:random_points]
+
 # %% Chapter 2's model and data, trained with the engine
 # --8<-- [start:train]
 import numpy as np

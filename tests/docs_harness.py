@@ -17,6 +17,9 @@ Rules (README.md, "How the book is tested", says the same for authors):
 - A block that includes one whole file runs in a fresh ``__main__`` namespace, as it would
   when copied; its names are then shared with the page's later blocks, like notebook cells.
 - A block titled with a file name (``snippets/NAME.py``) must include that file and no other.
+- A block titled ``continues snippets/NAME.py`` runs after that program, as a reader's copy would: typed
+  code, or the file's next part. A block above it on the page must show that program (whole or a part).
+  Every other block runs alone (tests/test_snippets.py copies each into an empty folder and runs it).
 - An output fence (a fence titled ``Output``, in any case) right after a code block must equal
   what the block printed. A block that prints needs one; an output fence after no code block,
   after a doctest or after a block not run is an error; so is a DISPLAY fence right after a code block
@@ -69,6 +72,8 @@ FENCE = re.compile(
 )
 TITLE = re.compile(r"""(?<![\w-])title=(["'])(?P<title>.*?)\1""")  # not data-title=: that shows no title
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<target>.+?)\1[ \t]*$""")
+# A title that says which program the block runs after ("continues snippets/NAME.py"): the block does not run alone
+CONTINUES = re.compile(r"(?<![\w-])continues\s+(?P<program>[\w./-]+\.py)\b", re.IGNORECASE)
 SNIPPET_MARKER = re.compile(r"^[ \t]*-+8<-+(?:[ \t]|$)", re.MULTILINE)  # an include, or a block of them
 # Code written in HTML, which nothing would run: <pre>, <pre><code ...>, <code class="language-py">
 FIGURE = re.compile(r"<figure\b.*?</figure>", re.DOTALL)  # a claim in one reads the program shown after it
@@ -106,6 +111,12 @@ class Block:
     @property
     def not_run(self) -> bool:
         return self.title.lower().startswith("not run:")
+
+    @property
+    def continues(self) -> str | None:
+        """The program the title says this block runs after (`continues snippets/NAME.py`), if any."""
+        found = CONTINUES.search(self.title)
+        return found["program"] if found else None
 
 
 def extension_options(config: dict, name: str) -> dict:
@@ -165,6 +176,7 @@ class DocsHarness:
         for m in FENCE.finditer(text):
             (hidden if any(c.start() <= m.start() < c.end() for c in comments) else fences).append(m)
         paired, blocks = set(), []  # blocks: (start, end, title) of each code block with its output fence
+        shown_above = set()  # the programs (snippets/NAME.py) that the blocks read so far include, whole or a part
         for i, m in enumerate(fences):
             if i in paired or is_output(m):
                 continue
@@ -215,6 +227,12 @@ class DocsHarness:
                 block.output_span = (m.end(), m.end())
             if kind == "console" and not "\n".join(body).lstrip().startswith(">>>"):
                 problem = "a pycon fence must start with a >>> prompt: without one nothing of it runs"
+            if block.continues and block.continues not in shown_above and not problem:
+                problem = (
+                    f"the title says the block continues {block.continues}, but no block above it on this page "
+                    "shows that program: a reader would not know what to run first"
+                )
+            shown_above |= {self.included(ln) for ln in body if INCLUDE.match(ln)}  # for the blocks below
             blocks.append((m.start(), end, block.title))
             yield fail(m.start(), end, problem, at.start()) if problem else Region(m.start(), end, block, self.evaluate)
         for i, m in enumerate(fences):
@@ -257,6 +275,10 @@ class DocsHarness:
             yield fail(m.start(), m.end(), "code in HTML (<pre>, <code class=...>) never runs: write code as a fence")
         yield Region(len(text), len(text), None, self.check_numbers)  # last: after every block and claim ran
 
+    def included(self, line: str) -> str:
+        """The file an include line shows (snippets/NAME.py), without the part it names."""
+        return self.snippets.parse_snippet_target(INCLUDE.match(line)["target"])["path"]
+
     def pages(self) -> list[Path]:
         return sorted(p for pattern in PAGES for p in Path(self.sybil.path).rglob(pattern))
 
@@ -273,8 +295,9 @@ class DocsHarness:
         block: Block = example.parsed
         where = f"{relative(block.doc, self.root)}:{block.line}"
         named = re.search(r"[\w./-]+\.py\b", block.title)
-        shown = [self.snippets.parse_snippet_target(m["target"])["path"] for m in map(INCLUDE.match, block.body) if m]
-        if named and (not shown or set(shown) != {named.group()}):
+        shown = [self.included(line) for line in block.body if INCLUDE.match(line)]
+        # a block that continues a program may be typed code; one that includes, includes that program only
+        if named and (set(shown) - {named.group()} or not (shown or block.continues)):
             return (
                 f"{where}: the title names {named.group()} but the block shows "
                 f"{', '.join(shown) if shown else 'code typed into the page'}: include the file the title names"

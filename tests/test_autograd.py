@@ -18,6 +18,9 @@ def test_tensor_shapes_dtypes_and_formatting(program, capsys):
     assert Decimal(lr.item()) == Decimal(float(np.float32(0.1)))
     assert torch.tensor(lr.item(), dtype=torch.float32) == lr
     assert lr.item() != 0.1  # ... which is not 0.1
+    assert type(lr.item()) is float and type(torch.tensor(3).item()) is int  # .item(): a number of the tensor's kind
+    below = torch.nextafter(torch.tensor(1.0), torch.tensor(0.0)).item()
+    assert 1 - below == torch.finfo(torch.float32).eps / 2  # the gap below 1 is half the gap above
     with pytest.raises(TypeError):  # a format spec on shape [1]
         f"{ns['w1']:.3f}"
     assert "TypeError: unsupported format string" in capsys.readouterr().out

@@ -327,6 +327,21 @@ FAULTS |= {  # ways a page could show code that never ran
         '```python title="snippets/step.py"\nprint(-30)\n```\n\n```text title="Output"\n-30\n```\n',
         ["page.md:1", "code typed into the page"],
     ),
+    # a block that runs after a program says which (README, "continues snippets/NAME.py"): one shown above it
+    "a continuation of a program no block above shows": (
+        '```python title="continues snippets/step.py"\nprint(w)\n```\n\n```text title="Output"\n0\n```\n',
+        ["page.md:1", "continues snippets/step.py, but no block above it on this page shows that program"],
+    ),
+    "a continuation of a program shown only below it": (
+        '```python title="continues snippets/step.py"\nprint(1)\n```\n\n```text title="Output"\n1\n```\n\n'
+        '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n',
+        ["page.md:1", "no block above it on this page shows that program"],
+    ),
+    "a continuation that shows another file": (
+        '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n\n'
+        '```python title="continues snippets/step.py"\n--8<-- "snippets/boom.py"\n```\n',
+        ["page.md:9", "the title names snippets/step.py but the block shows snippets/boom.py"],
+    ),
     "a .markdown page": ('```python\nraise ValueError("markdown")\n```\n', ["page.markdown:1", "ValueError: markdown"]),
     "an indented code block (prose on the site)": ("Text.\n\n    print(1.5)\n", ["page.md:3: 1.5 (prose)"]),
     "a fence in a blockquote": ("> Quote.\n>\n> ```python\n> print(1)\n> ```\n", ["page.md:3", "inside a blockquote"]),
@@ -473,6 +488,15 @@ def test_each_program_starts_with_no_figure_open(pytester):
 
 def test_passes_a_paragraph_whose_claim_reads_the_program_after_it(pytester):
     page = "We fit four points.\n<!-- claim after: len(X) -->\n\n```python\nX = [1, 2, 3, 4]\n```\n"
+    make_book(pytester, page).assert_outcomes(passed=3)
+
+
+def test_passes_a_block_that_continues_a_program_above(pytester):
+    """Typed code, or the program's next part, titled with the program it runs after (shown above it)."""
+    page = (
+        '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n\n'
+        '```python title="continues snippets/step.py"\nprint(w + 1)\n```\n\n```text title="Output"\n1\n```\n'
+    )
     make_book(pytester, page).assert_outcomes(passed=3)
 
 
@@ -720,6 +744,92 @@ def test_a_page_that_leans_on_another_fails_on_one_machine(leaning_pages):
     """The second machine reads the pages backwards: b.md, right only after a.md, fails there."""
     status, printed = leaning_pages
     assert status == 1 and "docs/b.md:1: the output fence does not match" in printed, printed
+
+
+# -- the per-block test (tests/test_snippets.py): each block that is not a whole program, copied alone ---------
+PARTS = (
+    "# --8<-- [start:first]\ny = 3\n# --8<-- [end:first]\n# --8<-- [start:second]\nprint(y)\n# --8<-- [end:second]\n"
+)
+# (what the page shows, what the block's test must say: None if it passes), in page order
+COPIED_BLOCKS = {
+    "a program": (
+        '```python title="snippets/step.py"\n--8<-- "snippets/step.py"\n```\n\n```text title="Output"\n-30\n```\n',
+        None,
+    ),
+    "a block that runs alone": ('```python\nx = 1.25\nprint(x)\n```\n\n```text title="Output"\n1.25\n```\n', None),
+    "a block that leans on the block above": (
+        '```python\nprint(x + 1)\n```\n\n```text title="Output"\n2.25\n```\n',
+        "NameError: name 'x' is not defined",
+    ),
+    "a block that prints otherwise alone": (
+        "```python\nimport numpy as np\nnp.set_printoptions(precision=2)\n```\n\n"
+        '```python\nimport numpy as np\nprint(np.array([1 / 3]))\n```\n\n```text title="Output"\n[0.33]\n```\n',
+        "+[0.33333333]",
+    ),
+    "a block that continues the program": (
+        '```python title="continues snippets/step.py"\nprint(w + 1)\n```\n\n```text title="Output"\n1\n```\n',
+        None,
+    ),
+    "a continuation that leans on another block": (
+        '```python title="continues snippets/step.py"\nprint(w + x)\n```\n\n```text title="Output"\n1.25\n```\n',
+        "NameError: name 'x' is not defined",
+    ),
+    "a session that runs alone": ("```pycon\n>>> 2 * 3\n6\n```\n", None),
+    "a session that leans on a block": ("```pycon\n>>> x * 2\n2.5\n```\n", "NameError: name 'x' is not defined"),
+    "a session that continues the program": ('```pycon title="continues snippets/step.py"\n>>> w - 1\n-1\n```\n', None),
+    "a first part": ('```python title="snippets/parts.py (part)"\n--8<-- "snippets/parts.py:first"\n```\n', None),
+    "a later part that does not say what it continues": (
+        '```python title="snippets/parts.py (part)"\n--8<-- "snippets/parts.py:second"\n```\n\n```text title="Output"\n3\n```\n',
+        "NameError: name 'y' is not defined",
+    ),
+    "a later part that says it": (  # after every part above: the first, then the second (which prints 3)
+        '```python title="continues snippets/parts.py"\n--8<-- "snippets/parts.py:second"\n```\n\n'
+        '```text title="Output"\n3\n```\n',
+        None,
+    ),
+}
+
+
+def copied_blocks_page() -> tuple[str, dict[str, str], int]:
+    """The page of COPIED_BLOCKS, "page.md:LINE" of the last code block of each, and how many blocks it has
+    that are not a whole program."""
+    page, where, blocks = "", {}, -1  # -1: the program is tested as a program
+    for name, (text, _) in COPIED_BLOCKS.items():
+        fences = [i for i, line in enumerate(text.splitlines()) if re.match(r"```(python|pycon)", line)]
+        where[name], blocks = f"page.md:{page.count(chr(10)) + fences[-1] + 1}", blocks + len(fences)
+        page += text + "\n"
+    return page, where, blocks
+
+
+@background("block_tests")
+def blocks_tested(folder: Path):
+    return start_the_program_test(folder, copied_blocks_page()[0], {"step": STEP, "parts": PARTS}, "copied_block")
+
+
+@pytest.fixture(scope="module")
+def block_tests() -> tuple[dict[str, str], str]:
+    """tests/test_snippets.py's block test, run on the page of COPIED_BLOCKS: ("page.md:LINE" -> the report of
+    each block that failed, what pytest printed)."""
+    _, printed = finished(blocks_tested())
+    sections = re.split(r"^_+ test_copied_block\w*\[(\S+)\] _+$", printed.split("short test summary")[0], flags=re.M)
+    errors = ["\n".join(re.findall(r"^E +(.*)$", report, re.M)) for report in sections[2::2]]  # not the source
+    return dict(zip(sections[1::2], errors)), printed
+
+
+def test_the_block_test_runs_every_block_but_the_programs(block_tests):
+    reports, printed = block_tests
+    assert f"{len(reports)} failed, {copied_blocks_page()[2] - len(reports)} passed" in printed, printed
+
+
+@pytest.mark.parametrize("name", [name for name in COPIED_BLOCKS if name != "a program"])
+def test_the_block_test_catches(name, block_tests):
+    """Every block that is not a whole program is run as a reader copies it: alone, or after the program its
+    title says it continues; it must print what the page shows under it."""
+    (reports, printed), where, fragment = block_tests, copied_blocks_page()[1][name], COPIED_BLOCKS[name][1]
+    if fragment is None:
+        assert where not in reports, reports[where]
+    else:
+        assert where in reports and f"docs/{where}" in reports[where] and fragment in reports[where], printed
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
