@@ -67,9 +67,10 @@ def on_config(config):
             chapters[uri] = (title or uri, list(dict.fromkeys(path for _, path in found)))
     if config.nav is not None and chapters:
         config.nav.append({"Notebooks": [{title: notebook_uri(uri)} for uri, (title, _) in chapters.items()]})
-    # mkdocs-jupyter keys its cache of rendered pages on the notebook's bytes and its own options:
-    # a folder per environment adds the versions of nbconvert, pygments and the rest to that key.
-    rendered = RENDERED / content_key()
+    # mkdocs-jupyter keys its cache of rendered pages on the notebook's bytes and its own options, read
+    # before the executed notebook is in place: a folder per environment and runner adds the versions of
+    # nbconvert, pygments and the rest to that key, and how the kernels ran (their outputs).
+    rendered = RENDERED / content_key(RUNNER.read_bytes())
     rendered.mkdir(parents=True, exist_ok=True)
     os.utime(rendered)  # used by this build
     forget_unused(list(RENDERED.iterdir()))
