@@ -1,8 +1,10 @@
-// Display math and figures wider than their column scroll sideways: only then are they Tab stops, so
-// a keyboard can scroll them (axe: scrollable-region-focusable) and nothing else is a stop.
-// hooks/reader.py leaves display math unfocusable; this runs at load and whenever the width changes.
+// Display math, figures and tables wider than their column scroll sideways: only then are they Tab
+// stops, so a keyboard can scroll them (axe: scrollable-region-focusable) and nothing else is a stop,
+// and only then do they show the shadows that say there is more (book.css: book-overflows).
+// hooks/reader.py leaves display math unfocusable; this runs at load and whenever the width changes
+// (material wraps each table in a md-typeset__scrollwrap once the page has loaded).
 function bookFocusWide() {
-  for (const e of document.querySelectorAll(".md-typeset :is(div.arithmatex, figure)")) {
+  for (const e of document.querySelectorAll(".md-typeset :is(div.arithmatex, figure, .md-typeset__scrollwrap)")) {
     const wide = e.scrollWidth > e.clientWidth + 1;
     e.classList.toggle("book-overflows", wide);
     if (wide) e.setAttribute("tabindex", "0");
@@ -11,6 +13,7 @@ function bookFocusWide() {
 }
 bookFocusWide();
 new ResizeObserver(bookFocusWide).observe(document.body);
+if (window.document$) document$.subscribe(() => bookFocusWide());  // after material wrapped the tables
 
 // Search: material links a page whose matches are all in its sections to `?h=` with nothing to
 // highlight. Such a link gets the query instead, so the page it opens highlights the words.
