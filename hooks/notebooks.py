@@ -50,18 +50,20 @@ run: dict[str, object] = {}  # the execution started in on_files, awaited by eac
 
 
 def nav_pages(nav):
-    """(title, src_uri) of every page in a mkdocs nav, in order."""
+    """(title, src_uri) of every page in a mkdocs nav, in order (hooks/search.py reads the nav with it too)."""
     for entry in nav or []:
         for title, target in entry.items() if isinstance(entry, dict) else [(None, entry)]:
             if isinstance(target, list):
                 yield from nav_pages(target)
-            elif isinstance(target, str) and target.endswith(".md"):
+            elif isinstance(target, str):
                 yield title, target
 
 
 def on_config(config):
     chapters.clear()
     for title, uri in nav_pages(config.nav):
+        if not uri.endswith(".md"):
+            continue
         found = WHOLE_PROGRAM.findall((Path(config.docs_dir) / uri).read_text())
         if found:
             chapters[uri] = (title or uri, list(dict.fromkeys(path for _, path in found)))

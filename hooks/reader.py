@@ -85,7 +85,9 @@ def on_page_content(content, page, config, files):
 def labelled(table: str) -> str:
     """A table whose cells carry their column's header as plain text (no tags, no TeX), data-label."""
     headers = [
-        re.sub(r"<[^>]+>", "", re.sub(r"<annotation\b.*?</annotation>", "", h, flags=re.DOTALL)).strip().replace('"', "&quot;")
+        re.sub(r"<[^>]+>", "", re.sub(r"<annotation\b.*?</annotation>", "", h, flags=re.DOTALL))
+        .strip()
+        .replace('"', "&quot;")
         for h in HEADER.findall(table)
     ]
 
