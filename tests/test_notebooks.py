@@ -23,6 +23,8 @@ from tests.docs_harness import DocsHarness, normalized
 from tests.run_alone import WARNING_LINE
 
 ROOT = Path(__file__).resolve().parent.parent
+# The repository whose branch `notebooks` "Open in Colab" opens (.github/workflows/docs.yml pushes it)
+REPOSITORY = re.search(r"github\.com/([^/]+/[^/]+)/edit/", yaml_load((ROOT / "mkdocs.yml").read_text())["edit_uri"])[1]
 # chapter (page stem) -> [(program, output the page shows under it)]: the whole-file blocks, in page order
 CHAPTERS: dict[str, list[tuple[str, str]]] = {}
 # A program whose page shows its warning ("Output and warning") shows it in a notebook's stderr, as the
@@ -98,10 +100,14 @@ def test_notebook_page_shows_outputs_and_offers_the_download(site, chapter):
     for _, shown in CHAPTERS[chapter]:
         for line in filter(str.strip, shown.splitlines()):
             assert html.escape(line.strip(), quote=False) in page, f"output line missing from the page: {line}"
-    assert f'href="{chapter}.ipynb" download' in page
+    colab = (
+        f'href="https://colab.research.google.com/github/{REPOSITORY}/blob/notebooks/{chapter}.ipynb">Open in Colab<'
+    )
+    assert f'href="{chapter}.ipynb" download>Download .ipynb<' in page and colab in page
     chapter_page = (site / chapter / "index.html").read_text()
-    assert f'href="../notebooks/{chapter}/"' in chapter_page
-    assert f'href="../notebooks/{chapter}/{chapter}.ipynb" download' in chapter_page
+    assert f'href="../notebooks/{chapter}/">Read as a notebook<' in chapter_page
+    assert f'href="../notebooks/{chapter}/{chapter}.ipynb" download>Download .ipynb<' in chapter_page
+    assert colab in chapter_page
 
 
 def test_a_program_that_raises_fails_the_build(book_copy, tmp_path):
