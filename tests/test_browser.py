@@ -809,7 +809,7 @@ def test_search_shows_chapters_first_and_short_previews_of_what_a_reader_reads(t
 
 def test_the_search_check_fails_on_a_broken_search(site, pages, server, browser):
     """The same check, on an index that ranks notebooks first and holds TeX and a solution in a section that
-    matches, with book.js (which shortens previews) gone: it must find each of the four faults."""
+    matches, with book.js and book.css (which shorten previews) gone: it must find each of the four faults."""
     solutions = solutions_of(site, pages)
     index = json.loads((site / "search" / "search_index.json").read_text())
     for doc in index["docs"]:
@@ -821,6 +821,7 @@ def test_the_search_check_fails_on_a_broken_search(site, pages, server, browser)
     context = new_context(browser, "light")
     context.route("**/search/search_index.json", lambda route: route.fulfill(json=index))
     context.route("**/assets/book.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    context.route("**/assets/book.css", lambda route: route.fulfill(body="", content_type="text/css"))
     problems = search_problems(load(context, server).page, "zero_grad", solutions)
     context.close()
     for fault in ("not chapters, then the appendix", "px tall", "TeX in a preview", "a solution in a preview"):
