@@ -11,7 +11,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-PROGRAM_TITLE = re.compile(r'<span class="filename">(snippets/[\w-]+\.py)</span>')
+PROGRAM_TITLE = re.compile(r'<span class="filename">(snippets/[\w-]+\.py)(?=[ <])')  # "snippets/NAME.py (part)" too
 REPOSITORY = re.compile(r"(?P<url>https://github\.com/(?P<name>[^/]+/[^/]+))/edit/(?P<branch>[^/]+)/")
 
 
@@ -33,5 +33,5 @@ def on_config(config):
 def on_page_content(content, page, config, files):
     source = repository(config)
     return PROGRAM_TITLE.sub(
-        rf'<span class="filename"><a href="{source["url"]}/blob/{source["branch"]}/\1">\1</a></span>', content
+        rf'<span class="filename"><a href="{source["url"]}/blob/{source["branch"]}/\1">\1</a>', content
     )
