@@ -11,8 +11,8 @@
   figure laid out for a phone's column (hooks/draw_figures.py), when there is one (a <picture>). Each
   picture keeps its text >= 9 CSS px: a min-width from its smallest text (`--book-min-width`, and
   `--book-narrow-min-width` for the phone's picture, book.css); below it, the figure scrolls sideways.
-- Tables: each cell gets its column's header as `data-label`; on a phone a table that would not fit
-  shows each row as a block of "header: cell" lines instead (book.css).
+- Tables: each cell gets its column's header as `data-label`; on a phone a table shows each row as a
+  block of "header: cell" lines instead (book.css).
 - The 404 page offers a way home (material's says only "404 - Not found").
 - The "Notebooks" nav section names each notebook by its chapter's number instead of repeating its title.
 - Inline code without a space (`1e-13`, `f"{Loss:.6f}"`) is one token: the class `book-token` keeps a
@@ -46,11 +46,11 @@ PLAIN_TOKEN = re.compile(r'<span class="(?:n|w|p|o)">([^<]*)</span>')
 SAME_COLOUR = {"s": "s2", "s1": "s2", "si": "s2"}  # one colour (material, book.css)
 COLOUR_CLASS = re.compile(r'<span class="(s|s1|si)">')
 SAME_NEIGHBOURS = re.compile(r'<span class="(\w+)">([^<]*)</span><span class="\1">')
-TOKEN = re.compile(r"<code>([^<\s]+)</code>")
+TOKEN = re.compile(r"<code>([^<\s]+)</code>")  # inline code without a space: not one inside <pre>
 TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
 HEADER = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
 ROW = re.compile(r"<tr>.*?</tr>", re.DOTALL)
-CELL = re.compile(r"<td\b")  # inline code without a space: not one inside <pre>
+CELL = re.compile(r"<td\b")
 SMALLEST_TEXT_PX = 9  # README, "Figures"
 figures: dict[str, str] = {}  # "NAME.svg" (or "NAME.narrow.svg") -> the SVG the site serves
 
