@@ -22,18 +22,18 @@ APPENDIX_BOOST, NOTEBOOK_BOOST = 1e-4, 1e-6  # material's default is 1
 ANNOTATION = "<annotation "
 DISPLAY_MATH = '<div class="arithmatex">'
 SOLUTION = re.compile(r'<details class="([^"]*)">(\s*<summary>Solution</summary>)')
-chapters: dict[str, str] = {}  # notebook src_uri -> its chapter's nav title
+notebook_titles: dict[str, str] = {}  # notebook src_uri -> its chapter's nav title
 appendices: set[str] = set()  # src_uri of the pages the nav calls "Appendix..."
 
 
 def on_config(config):
-    chapters.clear()
+    notebook_titles.clear()
     appendices.clear()
     pages = list(nav_pages(config.nav))
     notebooks = {uri for _, uri in pages if uri.endswith(".ipynb")}
     for title, uri in pages:
         if uri.endswith(".md") and notebook_uri(uri) in notebooks:
-            chapters[notebook_uri(uri)] = title or uri
+            notebook_titles[notebook_uri(uri)] = title or uri
         if (title or "").startswith("Appendix"):
             appendices.add(uri)
     return config
@@ -41,12 +41,16 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     boost = (
-        NOTEBOOK_BOOST if page.file.src_uri in chapters else APPENDIX_BOOST if page.file.src_uri in appendices else None
+        NOTEBOOK_BOOST
+        if page.file.src_uri in notebook_titles
+        else APPENDIX_BOOST
+        if page.file.src_uri in appendices
+        else None
     )
     if boost is not None:
         page.meta["search"] = {"boost": boost, **(page.meta.get("search") or {})}
-    if page.file.src_uri in chapters:
-        page.meta.setdefault("title", f"{chapters[page.file.src_uri]}: the notebook")
+    if page.file.src_uri in notebook_titles:
+        page.meta.setdefault("title", f"{notebook_titles[page.file.src_uri]}: the notebook")
     return markdown
 
 
