@@ -7,7 +7,8 @@ and the gradients of the loss are the `.grad` that `loss.backward()` stored.
 With $x = 1$, $y = 2$ and $w = 1$ the loss is $1$ and
 $\partial\,\text{loss} / \partial w = -2$, as in the chapter.
 Saves `computational_graph.svg` in the working folder, and the same graph
-drawn top to bottom for a phone's narrow screen, `computational_graph.narrow.svg`.
+drawn top to bottom for a phone's narrow screen,
+`computational_graph.narrow.svg`.
 """
 
 # %% The forward pass, keeping the gradient of every intermediate tensor

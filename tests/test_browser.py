@@ -347,6 +347,17 @@ def figure_text_legible(visit):
         return visit.page.evaluate(
             r"""async (smallest) => {
             const problems = [];
+            // A <picture> picks its phone layout when the width changes: wait (3 s at most) until each
+            // shows the source its media query chooses, loaded.
+            const chosen = img => {
+                const source = [...img.parentElement.querySelectorAll("source")].find(s => matchMedia(s.media).matches);
+                return source ? new URL(source.getAttribute("srcset"), location.href).href : img.src;
+            };
+            for (let wait = 0; wait < 30; wait++) {
+                const pictures = [...document.querySelectorAll(".md-content picture > img")];
+                if (pictures.every(img => img.complete && img.currentSrc === chosen(img))) break;
+                await new Promise(done => setTimeout(done, 100));
+            }
             for (const img of document.querySelectorAll(".md-content :is(img[src$='.svg'], img[src^='data:image/svg'])")) {
                 const shown = img.currentSrc || img.src;
                 const svg = await (await fetch(shown)).text();
@@ -518,7 +529,7 @@ def figures_readable(visit):
             text = figure.evaluate(TEXT_COLOURS)
             page = luminance(rgb_of(text["page"]))
             with Image.open(io.BytesIO(png)) as picture:
-                pixels = set(picture.convert("RGB").getdata())
+                pixels = {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 24)}
             for colour in map(rgb_of, text["colours"]):
                 ink = luminance(colour)
                 ratio = (max(ink, page) + 0.05) / (min(ink, page) + 0.05)
