@@ -47,6 +47,29 @@ socket.send_fds(server, [json.dumps([sys.argv[2:], os.getcwd(), dict(os.environ)
 kernel = int(server.recv(16) or 0)
 sys.exit(int(server.recv(16) or 1))
 """
+# The kernels' IPython profile (IPYTHONDIR, a folder of this run's), not the teaching code: the downloads
+# stay as written, and their outputs show what the chapters show.
+# - Figures: SVG (crisp at any width), with no white figure or axes background, so they read on the dark
+#   scheme too (nbconvert shows them as images).
+# - Warnings as the chapters' "Output and warning" fences show them (tests/run_alone.py): one line
+#   `Category: message`, with no path of this machine (the file and line, the kernel's temporary cell
+#   file, PyTorch's "(Triggered internally at ...)"), and where they fire: what the cell printed before
+#   is sent first (Jupyter's stdout and stderr are buffered apart, and arrived stdout first).
+KERNEL_CONFIG = """\
+c.InlineBackend.figure_formats = {"svg"}
+c.InlineBackend.rc = {"figure.facecolor": "none", "axes.facecolor": "none", "savefig.facecolor": "none"}
+c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "facecolor": "none"}
+c.InteractiveShellApp.exec_lines = [r'''
+def _book_show_warning(message, category, *where, **more):
+    import sys
+    sys.stdout.flush()
+    text = " ".join(str(message).split(" (Triggered internally")[0].split())
+    sys.stderr.write(f"{category.__name__}: {text}\\n")
+    sys.stderr.flush()
+__import__("warnings").showwarning = _book_show_warning
+del _book_show_warning
+''']
+"""
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 FORKING = sys.platform == "linux" and hasattr(os, "pidfd_open")
 
@@ -226,4 +249,9 @@ if __name__ == "__main__":
     else:
         if FORKING:
             die_with_parent(os.getppid())  # hooks/notebooks.py (if it ended already, this runs to its end)
-        sys.exit(asyncio.run(main(list(zip(sys.argv[1::2], sys.argv[2::2])))))
+        with tempfile.TemporaryDirectory() as ipython:
+            os.makedirs(os.path.join(ipython, "profile_default"))
+            with open(os.path.join(ipython, "profile_default", "ipython_kernel_config.py"), "w") as config:
+                config.write(KERNEL_CONFIG)
+            os.environ["IPYTHONDIR"] = ipython  # the kernels inherit it
+            sys.exit(asyncio.run(main(list(zip(sys.argv[1::2], sys.argv[2::2])))))

@@ -4,7 +4,6 @@
   nothing from other hosts.
 - nbconvert leaves a markdown cell's `$…$`/`$$…$$` as written; it gets arithmatex's markup, so that
   hooks/render_math.py (listed after this hook) renders it like the chapters' math.
-- A notebook page repeats its chapter's code: search ranks it below the chapter that explains it.
 """
 
 import re
@@ -28,12 +27,6 @@ def arithmatex_span(m):
     if display is not None:
         return f'<div class="arithmatex">\\[{display}\\]</div>'
     return f'<span class="arithmatex">\\({m["inline"]}\\)</span>'
-
-
-def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri.endswith(".ipynb"):
-        page.meta["search"] = {"boost": 0.5, **(page.meta.get("search") or {})}
-    return markdown
 
 
 def on_page_content(content, page, config, files):

@@ -12,7 +12,7 @@ made; a cell that raises fails the build, naming its program. An executed notebo
 `.cache/executed/KEY.ipynb`, KEY a hash of the notebook's cells and of the Python and package versions,
 so a build reruns only the notebooks whose programs or environment changed.
 `BOOK_EXECUTE_NOTEBOOKS=false` renders them without running them, for builds that test something else.
-The chapter and its notebook link to each other.
+The chapter and its notebook link to each other, to the download, and to the notebook in Colab.
 """
 
 import ast
@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from source_links import repository  # hooks/source_links.py
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / ".cache" / "notebooks"
@@ -50,26 +51,29 @@ run: dict[str, object] = {}  # the execution started in on_files, awaited by eac
 
 
 def nav_pages(nav):
-    """(title, src_uri) of every page in a mkdocs nav, in order."""
+    """(title, src_uri) of every page in a mkdocs nav, in order (hooks/search.py reads the nav with it too)."""
     for entry in nav or []:
         for title, target in entry.items() if isinstance(entry, dict) else [(None, entry)]:
             if isinstance(target, list):
                 yield from nav_pages(target)
-            elif isinstance(target, str) and target.endswith(".md"):
+            elif isinstance(target, str):
                 yield title, target
 
 
 def on_config(config):
     chapters.clear()
     for title, uri in nav_pages(config.nav):
+        if not uri.endswith(".md"):
+            continue
         found = WHOLE_PROGRAM.findall((Path(config.docs_dir) / uri).read_text())
         if found:
             chapters[uri] = (title or uri, list(dict.fromkeys(path for _, path in found)))
     if config.nav is not None and chapters:
         config.nav.append({"Notebooks": [{title: notebook_uri(uri)} for uri, (title, _) in chapters.items()]})
-    # mkdocs-jupyter keys its cache of rendered pages on the notebook's bytes and its own options:
-    # a folder per environment adds the versions of nbconvert, pygments and the rest to that key.
-    rendered = RENDERED / content_key()
+    # mkdocs-jupyter keys its cache of rendered pages on the notebook's bytes and its own options, read
+    # before the executed notebook is in place: a folder per environment and runner adds the versions of
+    # nbconvert, pygments and the rest to that key, and how the kernels ran (their outputs).
+    rendered = RENDERED / content_key(RUNNER.read_bytes())
     rendered.mkdir(parents=True, exist_ok=True)
     os.utime(rendered)  # used by this build
     forget_unused(list(RENDERED.iterdir()))
@@ -119,7 +123,8 @@ def notebook(title: str, programs: list[str]) -> nbformat.NotebookNode:
         f"The programs of the chapter “{title}” of *Backprop, Verified*, one after another, each as the "
         "chapter shows it, its docstring as the text above its code. Each program sets up its own "
         "variables: run the cells top to bottom, or start at the first cell of any program.\n\n"
-        f"Needs Python 3 with {listed} (Colab has them): `pip install {' '.join(packages)}`."
+        f"Needs Python 3 with {listed} ([Colab](https://colab.research.google.com/) has them): "
+        f"`pip install {' '.join(packages)}`."
     )
     cells.insert(0, v4.new_markdown_cell(intro, id="title"))
     kernel = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -191,21 +196,36 @@ def on_post_build(config):
     forget_unused(list(EXECUTED.glob("*.ipynb")))
 
 
+# "Open in Colab": Colab opens a notebook from GitHub. The executed notebooks are not committed; the
+# deploy (.github/workflows/docs.yml) pushes them to this branch of the book's repository.
+COLAB = "https://colab.research.google.com/github/{name}/blob/notebooks/{notebook}"
+
+
 def on_page_content(content, page, config, files):
-    """Link a chapter and its notebook both ways, with the download (mkdocs-jupyter's include_source copy)."""
+    """Link a chapter and its notebook both ways, with the download (mkdocs-jupyter's include_source copy)
+    and a link that opens the notebook in Colab."""
     links = None
+    colab = COLAB.format(name=repository(config)["name"], notebook="{}")
     if page.file.src_uri in chapters:
         notebook_file = files.get_file_from_path(notebook_uri(page.file.src_uri))
         download = posixpath.join(posixpath.dirname(notebook_file.dest_uri), posixpath.basename(notebook_file.src_uri))
-        links = [("Run this chapter as a notebook", notebook_file.url), ("Download the .ipynb", download)]
+        links = [
+            ("Read as a notebook", notebook_file.url),
+            ("Download .ipynb", download),
+            ("Open in Colab", colab.format(posixpath.basename(notebook_file.src_uri))),
+        ]
     elif chapter := next((uri for uri in chapters if notebook_uri(uri) == page.file.src_uri), None):
         download = posixpath.join(posixpath.dirname(page.file.dest_uri), posixpath.basename(page.file.src_uri))
-        links = [("Download the .ipynb", download), ("Read the chapter", files.get_file_from_path(chapter).url)]
+        links = [
+            ("Download .ipynb", download),
+            ("Open in Colab", colab.format(posixpath.basename(page.file.src_uri))),
+            ("Read the chapter", files.get_file_from_path(chapter).url),
+        ]
     if not links:
         return content
     buttons = " ".join(
-        f'<a class="md-button" href="{get_relative_url(url, page.file.url)}"'
-        f"{' download' if url.endswith('.ipynb') else ''}>{text}</a>"
+        f'<a class="md-button" href="{url if url.startswith("https:") else get_relative_url(url, page.file.url)}"'
+        f"{' download' if url.endswith('.ipynb') and not url.startswith('https:') else ''}>{text}</a>"
         for text, url in links
     )
     heading_end = content.find("</h1>")

@@ -6,7 +6,9 @@ gradients come from calling each `grad_fn` node with an incoming gradient of 1,
 and the gradients of the loss are the `.grad` that `loss.backward()` stored.
 With $x = 1$, $y = 2$ and $w = 1$ the loss is $1$ and
 $\partial\,\text{loss} / \partial w = -2$, as in the chapter.
-Saves `computational_graph.svg` in the working folder.
+Saves `computational_graph.svg` in the working folder, and the same graph
+drawn top to bottom for a phone's narrow screen,
+`computational_graph.narrow.svg`.
 """
 
 # %% The forward pass, keeping the gradient of every intermediate tensor
@@ -79,3 +81,30 @@ for k, (symbol, rule, op, value, grad, local) in enumerate(nodes):
 title = "Computational graph of loss = (x·w − y)², x = 1, y = 2, w = 1"
 fig.savefig("computational_graph.svg", transparent=True, bbox_inches="tight",
             metadata={"Title": title, "Date": None})
+
+# %% The same graph top to bottom, for a phone: forward down, gradients up
+fig, ax = plt.subplots(figsize=(4.4, 6.6))
+ax.set_xlim(-2.2, 2.2)
+ax.set_ylim(-3 * 2.1 - 0.7, 0.7)
+ax.axis("off")
+for k, (symbol, rule, op, value, grad, local) in enumerate(nodes):
+    cy = -k * 2.1
+    label = f"{symbol} = {rule}" if rule else symbol
+    ax.text(0, cy, f"{label}\n= {value:g}", ha="center", va="center",
+            fontsize=12, bbox=box)
+    ax.text(-0.95, cy, op, ha="right", va="center", fontsize=10,
+            family="monospace")
+    ax.text(0.95, cy, f"∂loss/∂{symbol}\n= {grad:g}", ha="left",
+            va="center", color=BACKWARD)
+    if k:  # the edge from the previous node into this one
+        for x0, start, end, color in [(-0.25, 1.5, 0.6, FORWARD),
+                                      (0.25, 0.6, 1.5, BACKWARD)]:
+            ax.annotate("", xy=(x0, cy + end), xytext=(x0, cy + start),
+                        arrowprops={"arrowstyle": "->", "color": color,
+                                    "lw": 1.5})
+        ax.text(-0.4, cy + 1.05, "forward", ha="right", va="center",
+                color=FORWARD, fontsize=10)
+        ax.text(0.4, cy + 1.05, f"∂{symbol}/∂{nodes[k - 1][0]} = {local:g}",
+                ha="left", va="center", color=BACKWARD, fontsize=10)
+fig.savefig("computational_graph.narrow.svg", transparent=True,
+            bbox_inches="tight", metadata={"Title": title, "Date": None})

@@ -5,7 +5,8 @@ the loss is the sum of their squared errors. The nodes come from walking
 `loss.grad_fn`, the values from the tensors, the gradients of the loss from
 `.grad` after `loss.backward()`, and what each path brings to $w$ from calling
 each multiplication's `grad_fn` node with the gradient that reached it.
-Saves `fork_graph.svg` in the working folder.
+Saves `fork_graph.svg` in the working folder, and the same graph drawn top to
+bottom for a phone's narrow screen, `fork_graph.narrow.svg`.
 """
 
 # %% The forward pass, keeping the gradient of every intermediate tensor
@@ -83,4 +84,34 @@ ax.set_title("w is used twice: the gradients from both paths add at w",
              color=GREY)
 title = "Computational graph of (x₁w − y₁)² + (x₂w − y₂)², w used twice"
 fig.savefig("fork_graph.svg", transparent=True, bbox_inches="tight",
+            metadata={"Title": title, "Date": None})
+
+# %% The same graph top to bottom, for a phone: w on top, the loss below
+xy = {node: (-sum(rows) / len(rows) * 1.15, -(depth_max - d) * 1.8)
+      for node, (d, rows) in place.items()}
+fig, ax = plt.subplots(figsize=(4.4, 7.4))
+ax.set_xlim(-2.4, 2.4)
+ax.set_ylim(-depth_max * 1.8 - 0.8, 1.1)
+ax.axis("off")
+for node, (x, y) in xy.items():
+    t = w if node is leaf else tensor_of[node]
+    name = "w" if node is leaf else names[t]
+    ax.text(x, y, f"{name} = {t.item():g}", ha="center", va="center",
+            bbox=box)
+    ax.text(x, y - 0.5, f"∂loss/∂{name} = {t.grad.item():g}",
+            ha="center", va="center", color=BACKWARD, fontsize=10)
+    for previous, _ in node.next_functions:
+        if previous is not None:
+            px, py = xy[previous]
+            ax.annotate("", xy=(x, y + 0.3), xytext=(px, py - 0.75),
+                        arrowprops={"arrowstyle": "->", "color": FORWARD})
+for node, arrival in arrivals.items():  # label the two edges into w
+    (x, y), (lx, ly) = xy[node], xy[leaf]
+    ax.text(lx + 0.55 * (x - lx) + 0.15 * (1 if x > lx else -1),
+            ly + 0.55 * (y - ly) + 0.1, f"{arrival:g}",
+            ha="left" if x > lx else "right", va="center", color=BACKWARD,
+            fontweight="bold")
+ax.text(xy[leaf][0], 0.85, " + ".join(f"({a:g})" for a in arrivals.values())
+        + f" = {total:g}", ha="center", color=BACKWARD)
+fig.savefig("fork_graph.narrow.svg", transparent=True, bbox_inches="tight",
             metadata={"Title": title, "Date": None})

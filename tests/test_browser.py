@@ -219,13 +219,17 @@ def copy_buttons(visit):
 
 @check
 def outputs_look_like_outputs(visit):
-    """A fence titled Output has its own look (a rule on the left, a tint) and no copy button; no code
-    shows a `# %%` cell marker."""
+    """A fence titled Output (or "Output and warning") has its own look (a rule on the left, a tint) and no
+    copy button, and at 1280 px no line of it runs off the block (a warning wraps); no code shows a `# %%`
+    cell marker."""
     problems = visit.page.evaluate(r"""() => {
         const problems = [];
         const code = document.querySelector(".md-content .highlight:not(.book-output) pre > code");
         for (const fence of document.querySelectorAll(".md-content .highlight:has(> .filename)")) {
-            if (fence.querySelector(".filename").textContent.trim() !== "Output") continue;
+            if (!/^Output( and warning)?$/.test(fence.querySelector(".filename").textContent.trim())) continue;
+            const printed = fence.querySelector("pre > code");
+            if (printed.scrollWidth > printed.clientWidth + 1)
+                problems.push("an output runs off its block: " + printed.textContent.slice(0, 60));
             const rule = parseFloat(getComputedStyle(fence).borderLeftWidth);
             const tint = getComputedStyle(fence.querySelector("pre > code")).backgroundColor;
             if (!fence.classList.contains("book-output") || rule < 2) problems.push("an output fence without its rule");
@@ -244,6 +248,28 @@ def outputs_look_like_outputs(visit):
     return problems
 
 
+BUILD_PATH = r"/tmp/|/home/|/work/|/Users/|/__w/|site-packages|ipykernel_\d|[A-Z]:\\\\"
+
+
+@check
+def no_build_paths(visit):
+    """No path of the machine that built the book (a warning's file and line, a temporary cell file,
+    PyTorch's build folder) in the page's text, nor in a notebook it offers for download."""
+    return visit.page.evaluate(
+        r"""async (pattern) => {
+        const path = new RegExp(pattern), problems = [];
+        const text = document.querySelector(".md-content").textContent;
+        if (path.test(text)) problems.push("a build path on the page: …" + text.match(new RegExp(".{0,40}(" + pattern + ").{0,40}"))[0]);
+        for (const link of document.querySelectorAll(".md-content a[download]")) {
+            const file = await (await fetch(link.href)).text();
+            if (path.test(file)) problems.push(`a build path in ${link.getAttribute("href")}: …` + file.match(new RegExp(".{0,40}(" + pattern + ").{0,40}"))[0]);
+        }
+        return problems;
+    }""",
+        BUILD_PATH,
+    )
+
+
 WIDE = r"""() => [...document.querySelectorAll(".md-typeset div.arithmatex")].map(e => ({
     tex: (e.querySelector("annotation") || e).textContent.slice(0, 60).replace(/\s+/g, " "),
     over: e.scrollWidth - e.clientWidth, focusable: e.tabIndex === 0,
@@ -260,8 +286,10 @@ def math_problems(visit, width: int) -> list[str]:
             problems.append(
                 f"at {width} px, focusable={math['focusable']} but overflow {math['over']} px: {math['tex']}"
             )
-        if not math["cue"]:
+        if math["over"] > 1 and not math["cue"]:
             problems.append(f"no scroll cue: {math['tex']}")
+        if math["over"] <= 1 and math["cue"]:
+            problems.append(f"a scroll cue on math that fits (a faint edge): {math['tex']}")
     return problems
 
 
@@ -280,7 +308,8 @@ def narrow(visit):
 @check
 def equations_fit(visit):
     """Every display equation fits the column at 1280 px; at 390 px one that does not scrolls, with a
-    visible cue (shadows at its edges), and only such ones are Tab stops; the page itself does not."""
+    visible cue (shadows at its edges), and only such ones are Tab stops and show the cue; the page itself
+    does not scroll."""
     problems = math_problems(visit, 1280)
     with narrow(visit):
         problems += math_problems(visit, 390)
@@ -306,22 +335,132 @@ def tokens_unbroken(visit):
     return problems
 
 
+PHONE_TEXT_PX = 11  # hooks/draw_figures.py
+
+
 @check
 def figure_text_legible(visit):
-    """At 390 px a figure's smallest text is >= 9 CSS px (matplotlib SVG text: glyphs scaled by size/100)."""
+    """At 390 px a figure's smallest text is >= 11 CSS px, in the picture shown (its phone layout, if it has
+    one; matplotlib SVG text: glyphs scaled by size/100), and no figure is wider than its column without a
+    visible cue (the shadows of a figure that scrolls)."""
     with narrow(visit):
-        return visit.page.evaluate(r"""async () => {
+        return visit.page.evaluate(
+            r"""async (smallest) => {
             const problems = [];
+            // A <picture> picks its phone layout when the width changes: wait (3 s at most) until each
+            // shows the source its media query chooses, loaded.
+            const chosen = img => {
+                const source = [...img.parentElement.querySelectorAll("source")].find(s => matchMedia(s.media).matches);
+                return source ? new URL(source.getAttribute("srcset"), location.href).href : img.src;
+            };
+            for (let wait = 0; wait < 30; wait++) {
+                const pictures = [...document.querySelectorAll(".md-content picture > img")];
+                if (pictures.every(img => img.complete && img.currentSrc === chosen(img))) break;
+                await new Promise(done => setTimeout(done, 100));
+            }
             for (const img of document.querySelectorAll(".md-content :is(img[src$='.svg'], img[src^='data:image/svg'])")) {
-                const svg = await (await fetch(img.src)).text();
+                const shown = img.currentSrc || img.src;
+                const svg = await (await fetch(shown)).text();
                 const sizes = [...svg.matchAll(/scale\(([\d.]+) -\1\)/g)].map(m => 100 * m[1]);
                 const box = svg.match(/viewBox="[\d.]+ [\d.]+ ([\d.]+) /);
+                const name = shown.startsWith("data:") ? shown.slice(0, 60) : shown.split("/").pop();
+                const figure = img.closest("figure");
+                if (figure && figure.scrollWidth > figure.clientWidth + 1 &&
+                    !getComputedStyle(figure).backgroundImage.includes("gradient"))
+                    problems.push(`${name}: wider than the column at 390 px, with no cue`);
                 if (!sizes.length || !box) continue;
                 const px = Math.min(...sizes) * img.getBoundingClientRect().width / box[1];
-                if (px < 9) problems.push(`${img.getAttribute("src").slice(0, 60)}: text ${px.toFixed(1)} px at 390 px`);
+                if (px < smallest) problems.push(`${name}: text ${px.toFixed(1)} px at 390 px`);
             }
             return problems;
-        }""")
+        }""",
+            PHONE_TEXT_PX,
+        )
+
+
+@check
+def tables_fit(visit):
+    """At 390 px a table fits its column (a phone shows each row as a block of labelled lines), or it
+    scrolls with a visible cue; printed (an A4 sheet's width, 794 px), every table fits and no copy button
+    shows."""
+    fits = r"""(where) => [...document.querySelectorAll(".md-content table")].map(table => {
+        const wrap = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+        const over = Math.max(table.getBoundingClientRect().width, table.scrollWidth) - wrap.clientWidth;
+        const cue = getComputedStyle(wrap).backgroundImage.includes("gradient");
+        return over > 1 && (where === "print" || !cue) ? `${where}: a table ${Math.round(over)} px wider than its column: ` +
+            table.textContent.trim().slice(0, 40) : "";
+    }).filter(Boolean)"""
+    with narrow(visit):
+        problems = visit.page.evaluate(fits, "at 390 px")
+    visit.page.emulate_media(media="print")
+    visit.page.set_viewport_size({"width": 794, "height": 1123})
+    try:
+        problems += visit.page.evaluate(fits, "print")
+        copy = visit.page.evaluate(
+            "[...document.querySelectorAll('.md-content button[data-md-type=copy]')].filter(b => b.getClientRects().length).length"
+        )
+        problems += [f"print: {copy} copy buttons on paper"] if copy else []
+    finally:
+        visit.page.emulate_media(media="screen")
+        visit.page.set_viewport_size({"width": 1280, "height": 800})
+    return problems
+
+
+@check
+def copy_button_clear_of_code(visit):
+    """At 390 px no copy button covers the first line of its code block."""
+    with narrow(visit):
+        return visit.page.evaluate(r"""() => [...document.querySelectorAll(".md-content pre:has(> code)")].map(pre => {
+            const button = pre.closest(".highlight").querySelector("button[data-md-type=copy]");
+            const code = pre.querySelector("code");
+            const first = [...code.childNodes].find(n => n.textContent.trim());
+            if (!button || !first) return "";
+            const range = document.createRange();
+            range.selectNodeContents(code);
+            const rects = [...range.getClientRects()].filter(r => r.width > 0);
+            if (!rects.length) return "";
+            const line = rects.filter(r => Math.abs(r.top - rects[0].top) < 2);  // the first line's pieces
+            const [left, right] = [Math.min(...line.map(r => r.left)), Math.max(...line.map(r => r.right))];
+            const b = button.getBoundingClientRect();
+            const covered = b.left < right && b.right > left && b.top < rects[0].bottom && b.bottom > rects[0].top;
+            return covered ? "a copy button covers the first line: " + code.textContent.trim().slice(0, 40) : "";
+        }).filter(Boolean)""")
+
+
+@check
+def tabs_keep_their_place(visit):
+    """At 390 px every tab's label shows whole, and choosing a tab moves nothing: its labels stay where
+    they were on the screen, below the header; a label whose tab has the keyboard's focus shows a ring."""
+    problems = []
+    with narrow(visit):
+        for number in range(visit.page.locator(".md-content .tabbed-set").count()):
+            labels = visit.page.locator(".md-content .tabbed-set").nth(number).locator(".tabbed-labels > label")
+            clipped = labels.evaluate_all(
+                "ls => ls.filter(l => l.getBoundingClientRect().right > l.parentElement.getBoundingClientRect().right + 1)"
+                ".map(l => l.textContent.trim())"
+            )
+            problems += [f"a tab label cut off at 390 px: {label}" for label in clipped]
+            if labels.count() < 2:
+                continue
+            labels.nth(0).evaluate("l => l.scrollIntoView({block: 'center'})")
+            before = labels.nth(1).evaluate("l => l.getBoundingClientRect().top")
+            labels.nth(1).click()  # as a reader's click does, and playwright's: scrolled into view if it must be
+            visit.page.wait_for_timeout(300)
+            after, header = labels.nth(1).evaluate(
+                "l => [l.getBoundingClientRect().top, document.querySelector('.md-header').getBoundingClientRect().bottom]"
+            )
+            if abs(after - before) > 2 or after < header:
+                problems.append(
+                    f"choosing a tab moved its labels from {before:.0f} to {after:.0f} px (header: {header:.0f})"
+                )
+            visit.page.keyboard.press("ArrowLeft")  # the keyboard: the first tab, focused
+            ring = labels.nth(0).evaluate(
+                "l => getComputedStyle(l).outlineStyle !== 'none' && parseFloat(getComputedStyle(l).outlineWidth) > 0"
+            )
+            if not ring:
+                problems.append(f"a focused tab's label shows no focus ring: {labels.nth(0).inner_text()}")
+            visit.page.mouse.move(640, 20)  # off the sidebars: no link left hovered for the checks that follow
+    return problems
 
 
 FIGURES = ".md-content img"
@@ -347,15 +486,57 @@ def contrast(png: bytes) -> float:
     return (lightest + 0.05) / (darkest + 0.05)
 
 
+TEXT_COLOURS = r"""async img => {  // the colours of a matplotlib SVG's text (glyph groups), as this img shows it
+    // An SVG in an <img> answers prefers-color-scheme with the img's color-scheme (material's scheme);
+    // inline it would answer with the browser's: its scheme queries are answered as the img answers them.
+    const dark = getComputedStyle(img).colorScheme.includes("dark");
+    const source = (await (await fetch(img.currentSrc || img.src)).text()).replace(
+        /\(prefers-color-scheme:\s*(dark|light)\)/g, (_, s) => (s === "dark") === dark ? "(min-width: 0px)" : "(max-width: 0px)");
+    const svg = new DOMParser().parseFromString(source, "image/svg+xml");
+    const holder = document.createElement("div");  // inline, so that its styles resolve: the page's scheme
+    holder.style.cssText = "position: absolute; left: -10000px; width: 100px";
+    holder.append(document.importNode(svg.documentElement, true));
+    document.body.append(holder);
+    const glyphs = [...holder.querySelectorAll("g[transform*='scale(']")].filter(g => /scale\(([\d.]+) -\1\)/.test(g.getAttribute("transform")));
+    const colours = [...new Set(glyphs.map(g => getComputedStyle(g).fill))];
+    holder.remove();
+    return {colours, page: getComputedStyle(document.body).backgroundColor};
+}"""
+
+
+def luminance(rgb) -> float:
+    linear = [(c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4) for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def rgb_of(css: str) -> tuple[int, ...]:
+    return tuple(int(float(v)) for v in re.findall(r"[\d.]+", css)[:3])
+
+
 @check
 def figures_readable(visit):
-    """A figure as drawn on the page (over its background) keeps WCAG's 3:1 for graphics."""
+    """A figure as drawn on the page (over its background) keeps WCAG's 3:1 for graphics, and its text
+    4.5:1 for text, in the scheme the page is in: each colour its text is drawn in (as that scheme resolves
+    the SVG's styles) has 4.5:1 on the page, and is the colour the picture shows (its pixels hold it)."""
     problems = []
     for figure in visit.page.locator(FIGURES).all():
         if figure.evaluate("img => img.naturalWidth > 0"):
-            ratio = contrast(figure.screenshot())
+            name = (figure.evaluate("img => img.currentSrc || img.src")).split("/")[-1][:80]
+            png = figure.screenshot()
+            ratio = contrast(png)
             if ratio < 3:
-                problems.append(f"contrast {ratio:.1f}:1 in {figure.get_attribute('src')[:80]}")
+                problems.append(f"contrast {ratio:.1f}:1 in {name}")
+            text = figure.evaluate(TEXT_COLOURS)
+            page = luminance(rgb_of(text["page"]))
+            with Image.open(io.BytesIO(png)) as picture:
+                pixels = {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 24)}
+            for colour in map(rgb_of, text["colours"]):
+                ink = luminance(colour)
+                ratio = (max(ink, page) + 0.05) / (min(ink, page) + 0.05)
+                if ratio < 4.5:
+                    problems.append(f"text contrast {ratio:.2f}:1 in {name}: rgb{colour} on {text['page']}")
+                elif not any(all(abs(a - b) <= 4 for a, b in zip(colour, p)) for p in pixels):
+                    problems.append(f"{name} does not show its text in rgb{colour}, its colour in this scheme")
     return problems
 
 
@@ -403,6 +584,10 @@ SCHEME_FREE = {
     "equations_fit": "dark",
     "figure_text_legible": "dark",
     "tokens_unbroken": "light",
+    "no_build_paths": "light",
+    "tables_fit": "dark",
+    "copy_button_clear_of_code": "light",
+    "tabs_keep_their_place": "dark",
 }
 RUNS = [(name, scheme) for name in CHECKS for scheme in SCHEMES if SCHEME_FREE.get(name, scheme) == scheme]
 # The print edition is the chapters again, each of which is read: there, what assembling them can break
@@ -578,6 +763,82 @@ def test_search_finds_every_page_that_uses_an_identifier(term, site, pages, serv
     assert not [href for href in hrefs if re.search(r"[?&]h=(&|#|$)", href)], "a result links to an empty ?h="
 
 
+def solutions_of(site, pages) -> set[str]:
+    """The paragraphs of every exercise's solution (collapsed under "Solution"), as text."""
+    found = set()
+    for page in pages:
+        for solution in re.findall(r"<summary>Solution</summary>(.*?)</details>", (site / page).read_text(), re.S):
+            texts = (" ".join(re.sub(r"<[^>]+>", "", p).split()) for p in re.findall(r"<p>(.*?)</p>", solution, re.S))
+            found |= {text for text in texts if len(text) > 40}
+    return found
+
+
+SEARCH_READ = r"""() => {
+    const kind = href => /\/notebooks\//.test(href) ? 2 : /\/original-notebooks\//.test(href) ? 1 : 0;
+    return {
+        order: [...document.querySelectorAll(".md-search-result__list > .md-search-result__item > a")]
+            .map(a => [kind(a.href), a.href]),
+        previews: [...document.querySelectorAll(".md-search-result__article")].map(article => ({
+            height: article.getBoundingClientRect().height,
+            prose: [...article.querySelectorAll(":scope > :is(p, ul, ol)")].map(e => e.textContent).join(" "),
+            title: (article.querySelector("h1, h2") || article).textContent.trim().slice(0, 50),
+        })),
+    };
+}"""
+PREVIEW_PX = 320  # a result's preview at 1280 px: a few lines, not a section
+
+
+def search_problems(page, term: str, solutions: set[str]) -> list[str]:
+    """Search `term` as a reader does; what is wrong with what the results show: chapters come first, then
+    the appendix, then notebooks; each preview is short, shows no TeX and no exercise's solution."""
+    page.keyboard.press("/")
+    page.keyboard.type(term)
+    page.locator(f'.md-search-result__item a[href*="h={term}" i]').first.wait_for()
+    page.wait_for_timeout(300)  # book.js shortens each preview as it is rendered
+    seen = page.evaluate(SEARCH_READ)
+    problems = []
+    kinds = [kind for kind, _ in seen["order"]]
+    if kinds != sorted(kinds):
+        problems.append(f"searching {term}: not chapters, then the appendix, then notebooks: {seen['order']}")
+    for preview in seen["previews"]:
+        if preview["height"] > PREVIEW_PX:
+            problems.append(f"searching {term}: a preview {preview['height']:.0f} px tall: {preview['title']}")
+        if tex := re.search(r"\\[a-zA-Z]{2,}", preview["prose"]):
+            problems.append(f"searching {term}: TeX in a preview: {tex[0]} ({preview['title']})")
+        prose = " ".join(preview["prose"].split())
+        if shown := [solution for solution in solutions if solution in prose]:
+            problems.append(f"searching {term}: a solution in a preview: {shown[0][:60]} ({preview['title']})")
+    return problems
+
+
+@pytest.mark.parametrize("term", SEARCHED)
+def test_search_shows_chapters_first_and_short_previews_of_what_a_reader_reads(term, site, pages, server, contexts):
+    page = load(contexts["light"], server).page
+    assert not search_problems(page, term, solutions_of(site, pages))
+    page.close()
+
+
+def test_the_search_check_fails_on_a_broken_search(site, pages, server, browser):
+    """The same check, on an index that ranks notebooks first and holds TeX and a solution in a section that
+    matches, with book.js and book.css (which shorten previews) gone: it must find each of the four faults."""
+    solutions = solutions_of(site, pages)
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    for doc in index["docs"]:
+        if doc["location"].startswith("notebooks/"):
+            doc["boost"] = 1000
+    section = next(doc for doc in index["docs"] if "zero_grad" in doc["text"] and "#" in doc["location"])
+    section["text"] += f"<p>zero_grad and \\frac{{dz}}{{dx}}</p><p>zero_grad: {sorted(solutions)[0]}</p>"
+    section["text"] += "<pre><code>" + "optimizer.zero_grad()\n" * 40 + "</code></pre>"
+    context = new_context(browser, "light")
+    context.route("**/search/search_index.json", lambda route: route.fulfill(json=index))
+    context.route("**/assets/book.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    context.route("**/assets/book.css", lambda route: route.fulfill(body="", content_type="text/css"))
+    problems = search_problems(load(context, server).page, "zero_grad", solutions)
+    context.close()
+    for fault in ("not chapters, then the appendix", "px tall", "TeX in a preview", "a solution in a preview"):
+        assert any(fault in problem for problem in problems), f"the search check missed {fault!r}: {problems}"
+
+
 def test_print_edition_holds_every_page_of_the_nav_and_no_notebook(site, pages):
     """print/: each page of the book (not the notebooks) as a section, with its math and figures; ids
     stay unique; links between pages become links inside it; nothing comes from another host."""
@@ -634,6 +895,19 @@ DARK_ON_DARK = (
     "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='300' height='150'>"
     "<path d='M10 140 L290 10' stroke='%23222' stroke-width='3'/></svg>"
 )
+GREY_TEXT = (  # a figure whose text (a glyph group, as matplotlib draws it) is the mid-grey of one SVG for both schemes
+    "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='300' height='150'>"
+    "<path d='M10 140 L290 10' stroke='%23222' stroke-width='3'/>"
+    "<g style='fill: %238a8a8a' transform='translate(20 100) scale(0.5 -0.5)'><path d='M0 0H200V120H0Z'/></g></svg>"
+)
+TABS = (  # pymdownx.tabbed's markup (alternate style), labels as long as chapter 7's
+    '<div class="tabbed-set tabbed-alternate" data-tabs="9:2"><input checked="checked" id="__tabbed_9_1" '
+    'name="__tabbed_9" type="radio" /><input id="__tabbed_9_2" name="__tabbed_9" type="radio" />'
+    '<div class="tabbed-labels"><label for="__tabbed_9_1">NumPy: the gradient by hand</label>'
+    '<label for="__tabbed_9_2">PyTorch: the gradient by autograd</label></div><div class="tabbed-content">'
+    '<div class="tabbed-block"><p>By hand.</p></div><div class="tabbed-block"><p>By autograd.</p></div></div></div>'
+)
+LONG_WARNING = "UserWarning: " + "a warning that is one long line, " * 12
 ARTICLE = '<article class="md-content__inner md-typeset">'
 TOC = 'aria-label="Table of contents">'
 BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the problem must mention)
@@ -726,6 +1000,86 @@ BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the pr
         ARTICLE,
         ARTICLE + "<style>.md-typeset figure img { min-width: 0 !important; width: 200px; }</style>",
         "text",
+    ),
+    "warning output as code": (
+        "outputs_look_like_outputs",
+        "light",
+        'highlight book-output no-copy"><span class="filename">Output</span>',
+        'highlight"><span class="filename">Output and warning</span>',
+        "output fence",
+    ),
+    "output line runs off": (
+        "outputs_look_like_outputs",
+        "light",
+        ARTICLE,
+        ARTICLE + '<div class="language-text highlight book-output no-copy"><span class="filename">Output</span>'
+        f"<pre><code>{LONG_WARNING}\n</code></pre></div>",
+        "runs off its block",
+    ),
+    "build path in a warning": (
+        "no_build_paths",
+        "light",
+        ARTICLE,
+        ARTICLE + "<p>/tmp/ipykernel_4242/843676069.py:15: UserWarning: broken on purpose</p>",
+        "build path",
+    ),
+    "scroll cue on math that fits": (
+        "equations_fit",
+        "dark",
+        ARTICLE,
+        ARTICLE + "<style>.md-typeset div.arithmatex { background: radial-gradient(#000, transparent) }</style>",
+        "faint edge",
+    ),
+    "figure wider than the column": (
+        "figure_text_legible",
+        "dark",
+        ARTICLE,
+        ARTICLE + "<style>.md-typeset figure img { min-width: 900px !important; }"
+        " .md-typeset figure.book-overflows { background: none !important; }</style>",
+        "wider than the column",
+    ),
+    "figure text grey on white": (
+        "figures_readable",
+        "light",
+        ARTICLE,
+        ARTICLE + f'<img src="{GREY_TEXT}" alt="grey text">',
+        "text contrast",
+    ),
+    "table wider than a phone": (
+        "tables_fit",
+        "dark",
+        ARTICLE,
+        ARTICLE + "<style>.md-typeset .book-overflows { background: none !important; }</style><table><thead><tr>"
+        '<th>Code</th></tr></thead><tbody><tr><td><div style="width: 900px">wide</div></td></tr></tbody></table>',
+        "wider than its column",
+    ),
+    "copy buttons printed": (
+        "tables_fit",
+        "dark",
+        ARTICLE,
+        ARTICLE + "<style>@media print { .md-typeset .md-code__nav { display: block !important; } }</style>",
+        "copy buttons on paper",
+    ),
+    "copy button over the code": (
+        "copy_button_clear_of_code",
+        "light",
+        ARTICLE,
+        ARTICLE + "<style>.md-typeset .highlight > .filename + pre { position: relative !important; }</style>",
+        "covers the first line",
+    ),
+    "tab labels cut off": (
+        "tabs_keep_their_place",
+        "dark",
+        ARTICLE,
+        ARTICLE + TABS + "<style>.md-typeset .tabbed-labels { flex-wrap: nowrap !important; }</style>",
+        "cut off",
+    ),
+    "tab label without a focus ring": (
+        "tabs_keep_their_place",
+        "dark",
+        ARTICLE,
+        ARTICLE + TABS + "<style>.md-typeset .tabbed-labels > label { outline: none !important; }</style>",
+        "focus ring",
     ),
     "image without alt": (
         "accessibility",

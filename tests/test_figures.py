@@ -20,13 +20,18 @@ def test_figure_is_an_svg_with_a_title_on_a_transparent_background(site, name):
     assert root.tag == f"{SVG}svg"
     assert root.findtext(f"{SVG}title", "").strip(), "the SVG needs a <title> (savefig metadata Title)"
     # A white box would glare on the dark theme: the figures draw on the page's own background.
-    assert not re.search(r"fill:\s*#ffffff", svg, re.I), "an opaque white area: save with transparent=True"
+    # (hooks/figures.py names each colour drawn: #ffffff is served as var(--cffffff))
+    assert not re.search(r"fill:\s*(#ffffff|var\(--cffffff\))", svg, re.I), (
+        "an opaque white area: save with transparent=True"
+    )
 
 
 @pytest.mark.parametrize("name", FIGURES)
 def test_figure_is_on_a_page_with_alt_text_a_caption_and_its_program(site, name):
     shown = []
-    for page in site.rglob("*.html"):
+    for page in site.rglob("*.html"):  # a chapter's, and the print edition's (a notebook shows it bare)
+        if page.parent.parent.name == "notebooks":
+            continue
         text = page.read_text()
         for figure in re.findall(r"<figure\b.*?</figure>", text, re.S):
             if re.search(rf'<img\b[^>]*src="[^"]*assets/figures/{name}\.svg"', figure):
@@ -45,3 +50,26 @@ def test_a_failing_figure_program_fails_the_build_and_names_it(book_copy, tmp_pa
     build = mkdocs_build(book_copy, tmp_path / "site", execute_notebooks=False)
     assert build.returncode != 0, "the build passed with a failing figure program"
     assert f"snippets/figure_{FIGURES[0]}.py" in build.stderr and "a figure that fails, on purpose" in build.stderr
+
+
+def luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_colours_read_on_both_schemes_pages(site, name):
+    """hooks/figures.py: each opaque colour a figure draws is a variable, 4.5:1 on material's white page and
+    on its slate one (#1e2129); the phone layout too. Every colour of a style is a variable or a tint."""
+    for svg in (site / "assets" / "figures").glob(f"{name}*.svg"):
+        text = svg.read_text()
+        light, dark = re.search(
+            r"<style>:root\{([^}]*)\}@media \(prefers-color-scheme: dark\)\{:root\{([^}]*)\}", text
+        ).groups()
+        for values, page in ((light, "#ffffff"), (dark, "#1e2129")):
+            for variable, colour in re.findall(r"(--c\w+):(#[0-9a-f]{6})", values):
+                ink, paper = luminance(colour), luminance(page)
+                assert (max(ink, paper) + 0.05) / (min(ink, paper) + 0.05) >= 4.5, (svg.name, variable, colour, page)
+        for style in re.findall(r'style="([^"]*)"', text):
+            assert "opacity" in style or not re.search(r"#[0-9a-fA-F]{6}", style), (svg.name, style)

@@ -77,12 +77,12 @@ def test_the_printed_check_is_small_and_training_reaches_the_noise(program, caps
     assert first > 10 * last and last < 2 * ns["noise"] ** 2
 
 
-def test_the_figure_carries_the_hand_written_network_unchanged():
+def test_the_table_carries_the_hand_written_network_unchanged():
     def functions(name):
         tree = ast.parse((ROOT / "snippets" / name).read_text())
         return {node.name: ast.unparse(node) for node in tree.body if isinstance(node, ast.FunctionDef)}
 
-    program, figure = functions("net_two_layer.py"), functions("figure_net_gradient_check.py")
+    program, figure = functions("net_two_layer.py"), functions("net_gradient_check.py")
     for name in ("forward", "backward", "loss_of", "relative_error"):
         assert figure[name] == program[name], name
 
@@ -90,7 +90,7 @@ def test_the_figure_carries_the_hand_written_network_unchanged():
 def test_the_gradient_check_table_is_the_programs_check(program, capsys):
     program("net_two_layer")
     checks = capsys.readouterr().out.splitlines()[:4]
-    program("figure_net_gradient_check")
+    program("net_gradient_check")
     rows = capsys.readouterr().out.splitlines()[1:]
     for check, row in zip(checks, rows, strict=True):
         assert check.split()[-1] == row.split()[-1] and check.split()[-5].rstrip(",") == row.split()[-2]

@@ -1,7 +1,6 @@
-"""hooks/notebook_pages.py: notebook pages load no script from elsewhere, render their markdown cells'
-math, and rank below their chapters in search."""
+"""hooks/notebook_pages.py: notebook pages load no script from elsewhere, and render their markdown cells'
+math. (Their rank in search: tests/test_search.py.)"""
 
-import json
 import re
 
 import nbformat
@@ -17,12 +16,3 @@ def test_notebook_pages_have_no_cdn_script_and_their_math_is_rendered(site):
         if any("$" in cell.source for cell in cells if cell.cell_type == "markdown"):
             rendered = "".join(re.findall(r'class="[^"]*jp-RenderedMarkdown[^>]*>(.*?)</div>', text, re.S))
             assert "<math" in rendered and not re.search(r"\$[^\s$<][^$<]*\$", rendered), f"{page}: TeX"
-
-
-def test_search_ranks_notebook_pages_below_chapters(site):
-    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
-    boosts = {doc["location"]: doc.get("boost") for doc in docs if "#" not in doc["location"]}
-    assert {loc: b for loc, b in boosts.items() if loc.startswith("notebooks/")} and all(
-        b == 0.5 for loc, b in boosts.items() if loc.startswith("notebooks/")
-    ), boosts
-    assert all(b is None for loc, b in boosts.items() if not loc.startswith("notebooks/"))

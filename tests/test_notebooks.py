@@ -23,17 +23,21 @@ from tests.docs_harness import DocsHarness, normalized
 from tests.run_alone import WARNING_LINE
 
 ROOT = Path(__file__).resolve().parent.parent
+# The repository whose branch `notebooks` "Open in Colab" opens (.github/workflows/docs.yml pushes it)
+REPOSITORY = re.search(r"github\.com/([^/]+/[^/]+)/edit/", yaml_load((ROOT / "mkdocs.yml").read_text())["edit_uri"])[1]
 # chapter (page stem) -> [(program, output the page shows under it)]: the whole-file blocks, in page order
 CHAPTERS: dict[str, list[tuple[str, str]]] = {}
-# A program whose page shows its warning ("Output and warning") shows it in a notebook's stderr, and only
-# in the first cell that warns: a kernel, like any process, shows most warnings once.
-SHOWING_WARNINGS = set()
+# A program whose page shows its warning ("Output and warning") shows it in a notebook's stderr, as the
+# page shows it and where the page shows it (hooks/execute_notebooks.py), and only in the first cell that
+# warns: a kernel, like any process, shows most warnings once. program -> output with its warnings.
+SHOWING_WARNINGS: dict[str, str] = {}
 for block in DocsHarness(ROOT).blocks():
     if block.whole_file:
         program = Path(block.origin[0][0]).relative_to(ROOT).as_posix()
         printed = WARNING_LINE.sub("", block.output or "") if block.shows_warnings else block.output or ""
         CHAPTERS.setdefault(block.doc.stem, []).append((program, printed))
-        SHOWING_WARNINGS |= {program} if block.shows_warnings else set()
+        if block.shows_warnings:
+            SHOWING_WARNINGS[program] = block.output
 # What would tie a notebook to this repository or to a folder: it must run anywhere on its own.
 PACKAGES = {"numpy", "torch", "matplotlib", "sklearn"}  # all a reader needs besides Python (and Jupyter)
 NOT_STANDALONE = re.compile(r"^\s*(from|import)\s+(snippets|tests|hooks)\b|__file__|\.\./|['\"]snippets/", re.M)
@@ -83,6 +87,11 @@ def test_downloaded_notebook_ran_alone_and_prints_what_the_chapter_shows(site, c
         )
         printed = "".join(out.text for out in outputs if out.output_type == "stream" and out.name == "stdout")
         assert normalized(printed) == normalized(shown), f"{program} prints other output in {chapter}.ipynb"
+        if stderr:  # the warning as the page shows it, in its place (or not again: the kernel showed it)
+            both = "".join(out.text for out in outputs if out.output_type == "stream")
+            assert normalized(both) == normalized(SHOWING_WARNINGS[program]), (
+                f"{program} shows its warning otherwise than its page in {chapter}.ipynb:\n{both}"
+            )
 
 
 @pytest.mark.parametrize("chapter", sorted(CHAPTERS))
@@ -91,10 +100,16 @@ def test_notebook_page_shows_outputs_and_offers_the_download(site, chapter):
     for _, shown in CHAPTERS[chapter]:
         for line in filter(str.strip, shown.splitlines()):
             assert html.escape(line.strip(), quote=False) in page, f"output line missing from the page: {line}"
-    assert f'href="{chapter}.ipynb" download' in page
+    colab = (
+        f'href="https://colab.research.google.com/github/{REPOSITORY}/blob/notebooks/{chapter}.ipynb">Open in Colab<'
+    )
+    assert re.search(rf'href="{chapter}\.ipynb" download(="")?>Download \.ipynb<', page) and colab in page
     chapter_page = (site / chapter / "index.html").read_text()
-    assert f'href="../notebooks/{chapter}/"' in chapter_page
-    assert f'href="../notebooks/{chapter}/{chapter}.ipynb" download' in chapter_page
+    assert f'href="../notebooks/{chapter}/">Read as a notebook<' in chapter_page
+    assert re.search(
+        rf'href="\.\./notebooks/{chapter}/{chapter}\.ipynb" download(="")?>Download \.ipynb<', chapter_page
+    )
+    assert colab in chapter_page
 
 
 def test_a_program_that_raises_fails_the_build(book_copy, tmp_path):

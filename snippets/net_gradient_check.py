@@ -1,15 +1,13 @@
-"""Figure: the gradient check of the hand-written network, as a table.
+"""The gradient check of the hand-written network, as a table.
 
 For each weight array of net_two_layer.py: its shape, the size of its
 gradient, and the largest relative error of the hand-written gradient
 against torch autograd and against central finite differences. The forward
-and backward functions are copied unchanged from net_two_layer.py (a figure
+and backward functions are copied unchanged from net_two_layer.py (a
 program stands alone; tests/test_networks.py checks that the copy is exact).
-Saves `net_gradient_check.svg` in the working folder.
 """
 
 # %% net_two_layer.py's data, weights, forward and backward
-import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
@@ -80,24 +78,3 @@ header = ["weights", "shape", "max |grad|", "vs autograd", "vs finite diff."]
 for row in [header, *rows]:
     print(f"{row[0]:8} {row[1]:8} {row[2]:>10} {row[3]:>12} {row[4]:>16}")
 
-# %% The table, drawn
-GREY = "#8a8a8a"  # text and lines, readable on light and dark pages
-plt.rcParams.update({"text.color": GREY, "font.size": 12})
-fig, ax = plt.subplots(figsize=(6.4, 2.4))
-ax.axis("off")
-labels = ["weights", "shape", "max |grad|", "relative error\nvs autograd",
-          "relative error\nvs finite diff."]
-table = ax.table(cellText=rows, colLabels=labels, loc="center",
-                 cellLoc="center", colWidths=[0.16, 0.16, 0.2, 0.24, 0.24])
-table.auto_set_font_size(False)
-table.set_fontsize(12)
-table.scale(1, 1.6)
-for (row, col), cell in table.get_celld().items():
-    if row == 0:
-        cell.set_height(2 * cell.get_height())  # two lines of header
-    cell.set_edgecolor(GREY)
-    cell.set_facecolor("none")
-    cell.get_text().set_color(GREY)
-title = "Gradient check of the two-layer network: relative errors per weight"
-fig.savefig("net_gradient_check.svg", transparent=True, bbox_inches="tight",
-            metadata={"Title": title, "Date": None})
