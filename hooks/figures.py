@@ -1,10 +1,11 @@
 """Build hook: the figures, made at build time from snippets/, never committed.
 
 Every `snippets/figure_NAME.py` runs in an empty folder and must write `NAME.svg` there; it is served as
-`assets/figures/NAME.svg`. A failing figure program fails the build, and is named. The programs run
-while the notebooks execute; on_env waits for them. A figure is kept in `.cache/figures/KEY/`, KEY a
-hash of its program and of the Python and package versions (hooks/content_key.py): a build runs only
-the programs that changed.
+`assets/figures/NAME.svg`. A program may also write `NAME.json`, data that Python computes at build time
+for an explorable figure (hooks/explorables.py), served beside it as `assets/figures/NAME.json`. A failing
+figure program fails the build, and is named. The programs run while the notebooks execute; on_env waits
+for them. A figure is kept in `.cache/figures/KEY/`, KEY a hash of its program and of the Python and
+package versions (hooks/content_key.py): a build runs only the programs that changed.
 """
 
 import atexit
@@ -90,5 +91,8 @@ def on_env(env, config, files):
     for program in programs:
         if not figure_svg(program).is_file():
             raise PluginError(f"figure program snippets/{program.name} did not write {figure_svg(program).name}")
+        data = figure_svg(program).with_suffix(".json")
+        if data.is_file():  # known once the program has run: served from here
+            files.append(File.generated(config, f"assets/figures/{data.name}", abs_src_path=str(data)))
     forget_unused([p for p in FIGURES.iterdir() if p.is_dir()])
     return env
