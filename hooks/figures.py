@@ -2,8 +2,9 @@
 
 Every `snippets/figure_NAME.py` runs in an empty folder and must write `NAME.svg` there; it is served as
 `assets/figures/NAME.svg`, and its layout for a phone as `NAME.narrow.svg` (hooks/draw_figures.py makes
-it). A failing figure program fails the build, and is named. The programs run while the notebooks
-execute; on_env waits for them. A figure is kept in `.cache/figures/KEY/`, KEY a hash of its program,
+it). A program may also write `NAME.json`, data that Python computes at build time for an
+explorable figure (hooks/explorables.py), served beside it as `assets/figures/NAME.json`. A failing
+figure program fails the build, and is named. The programs run while the notebooks execute; on_env waits for them. A figure is kept in `.cache/figures/KEY/`, KEY a hash of its program,
 of hooks/draw_figures.py and of the Python and package versions (hooks/content_key.py): a build runs
 only the programs that changed.
 
@@ -151,5 +152,8 @@ def on_env(env, config, files):
             if picture.is_file():
                 file = files.get_file_from_path(f"assets/figures/{picture.name}")
                 file.content_string = for_both_schemes(picture.read_text())
+        data = svg.with_suffix(".json")
+        if data.is_file():  # known once the program has run: served from here
+            files.append(File.generated(config, f"assets/figures/{data.name}", abs_src_path=str(data)))
     forget_unused([p for p in FIGURES.iterdir() if p.is_dir()])
     return env

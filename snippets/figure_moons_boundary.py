@@ -5,10 +5,14 @@ moons_numpy.py, trained the same way. Each panel colours the plane by the
 class the network predicts there, after 0, 10, 100 and 1000 epochs, with
 the boundary between the two regions and the training samples; the last
 panel also marks the validation sample that the trained network misses.
-Saves `moons_boundary.svg` in the working folder.
+Saves `moons_boundary.svg` in the working folder, and `moons_boundary.json`:
+the samples and the weights after more epochs, which the explorable figure
+beside this one reads (the site serves it next to the SVG).
 """
 
 # %% moons_numpy.py's data, weights, forward and backward
+import json
+
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.datasets import make_moons
@@ -49,16 +53,19 @@ def backward(p, X, Y, P, h):
 
 # %% Train as moons_numpy.py does, keeping the weights after a few epochs
 lr, n_epochs = 1.0, 1000
-snapshots = {}  # epochs trained -> a copy of the weights
+kept = {}  # epochs trained -> a copy of the weights
+to_keep = [*range(20), *range(20, 100, 5), *range(100, 300, 10),
+           *range(300, n_epochs + 1, 25)]
 for epoch in range(n_epochs + 1):
-    if epoch in (0, 10, 100, n_epochs):
-        snapshots[epoch] = {k: v.copy() for k, v in params.items()}
+    if epoch in to_keep:
+        kept[epoch] = {k: v.copy() for k, v in params.items()}
     if epoch == n_epochs:
         break
     Z, P, h = forward(params, X[train])
     grads = backward(params, X[train], Y[train], P, h)
     for k in params:
         params[k] -= lr * grads[k]
+snapshots = {epoch: kept[epoch] for epoch in (0, 10, 100, n_epochs)}  # panels
 
 # The plane as a grid of points: the class predicted at each one
 x1, x2 = np.meshgrid(np.linspace(-1.6, 2.6, 85), np.linspace(-1.1, 1.6, 55))
@@ -101,3 +108,12 @@ fig.tight_layout()
 title = "Two-moons decision boundary after 0, 10, 100 and 1000 epochs"
 fig.savefig("moons_boundary.svg", transparent=True, bbox_inches="tight",
             metadata={"Title": title, "Date": None})
+
+
+# %% The explorable figure's data: the samples, the weights at each epoch kept
+weights = [{k: [float(f"{x:.10g}") for x in v.ravel()] for k, v in p.items()}
+           for p in kept.values()]  # 10 significant digits: the same scores
+data = {"X": X.tolist(), "Y": Y.tolist(), "train": train.tolist(),
+        "val": val.tolist(), "epochs": list(kept), "weights": weights}
+with open("moons_boundary.json", "w") as file:
+    json.dump(data, file, separators=(",", ":"))

@@ -41,20 +41,22 @@ server = test_browser.server  # the built site on 127.0.0.1 (tests/test_browser.
 pytestmark = pytest.mark.browser
 
 # The explorables and their chapters; a state of each with every kind of mark drawn (for contrast, axe, size)
-EXPLORABLES = {"lr_parabola": "manual-gradients/", "valley": "nn-module/", "backward": "engine/"}
+EXPLORABLES = {"lr_parabola": "manual-gradients/", "valley": "nn-module/", "backward": "engine/", "boundary": "moons/"}
 MODULES = ROOT / "docs" / "assets" / "explorables"
 KB_GZIP = 30  # the issue's budget: JavaScript per page, beyond the book's own
 POKE = {
     "lr_parabola": "set('start', 3.5); set('learning rate', 0.14)",
     "valley": "set('momentum', 0.9)",
     "backward": "for (let k = 0; k < 3; k++) press('Step')",
+    "boundary": "set('epochs trained', 150)",
 }
 
 
 # --- the book's programs, run here -------------------------------------------------------------------
 
 
-PROGRAMS = ("figure_lr_parabola", "figure_valley", "module_convergence_rate", "engine_value")
+PROGRAMS = ("figure_lr_parabola", "figure_valley", "module_convergence_rate", "engine_value", "moons_numpy")
+PROGRAMS += ("figure_moons_boundary",)
 
 
 @pytest.fixture(scope="module")
@@ -405,6 +407,39 @@ def python_states(output) -> list[dict]:
     ]
 
 
+@check
+def boundary_numbers(visit, programs):
+    """Chapter 9: at each epoch the program logs, its line; at every epoch offered (the weights that
+    figure_moons_boundary.py kept at build time), the scores moons_numpy.py's functions compute from them."""
+    numpy_program, figure_program, problems = programs("moons_numpy"), programs("figure_moons_boundary"), []
+    kept = figure_program["kept"]
+    offered = drive(visit, "boundary", "return JSON.parse(control('epochs trained').dataset.values);")
+    if offered != list(kept):
+        problems.append(f"epochs offered {offered}, kept by the program {list(kept)}")
+    for line in fence(visit, "snippets/moons_numpy.py"):
+        if re.match(r"\s*\d+\s", line):  # a line of the log: epoch, loss, accuracy, validation loss, accuracy
+            shown = setting(visit, "boundary", {"epochs trained": int(line.split()[0])})["scores"]
+            problems += disagreements(f"the log's epoch {line.split()[0]}", numbers(shown), numbers(line))
+    for line in fence(visit, "snippets/figure_moons_boundary.py"):
+        if found := re.match(r"after +(\d+) epochs: training accuracy (\S+)%$", line):
+            shown = setting(visit, "boundary", {"epochs trained": int(found[1])})["scores"]
+            problems += disagreements(f"the figure's epoch {found[1]}", numbers(shown)[2:3], [found[2]])
+    forward, loss_and_accuracy = numpy_program["forward"], numpy_program["loss_and_accuracy"]
+    X, Y, train, val = (figure_program[name] for name in ("X", "Y", "train", "val"))
+    for epoch, weights in kept.items():
+        (loss, acc), (val_loss, val_acc) = (
+            loss_and_accuracy(*forward(weights, X[rows])[:2], Y[rows]) for rows in (train, val)
+        )
+        expected = (
+            f"epoch {epoch}: training loss {loss:.4f}, accuracy {acc:.1%}; "
+            f"validation loss {val_loss:.4f}, accuracy {val_acc:.1%}"
+        )
+        shown = setting(visit, "boundary", {"epochs trained": epoch})["scores"]
+        if shown != expected:
+            problems.append(f"epoch {epoch}: {shown!r}, in Python {expected!r}")
+    return problems + visit.errors
+
+
 # --- what every explorable must do ----------------------------------------------------------------------
 
 
@@ -459,6 +494,7 @@ KEYS = {  # a state where a key can change something, the control, the key
     "lr_parabola": ("set('learning rate', 0.1)", "learning rate", "ArrowRight"),
     "valley": ("set('momentum', 0.5)", "momentum", "ArrowRight"),
     "backward": ("press('Start again')", "Step", "Enter"),
+    "boundary": ("set('epochs trained', 10)", "epochs trained", "ArrowRight"),
 }
 
 
@@ -562,7 +598,7 @@ CONTRAST = r"""([figureSelector]) => {
         const bg = background(e), r = ratio(over(ink, bg), bg);
         if (r < 4.5) problems.push(`text ${r.toFixed(2)}:1: ${e.textContent.trim().slice(0, 30)}`);
     }
-    for (const e of figure.querySelectorAll(".book-step, .book-path, .book-edge, .book-curve, .book-axis, .book-node")) {
+    for (const e of figure.querySelectorAll(".book-step, .book-path, .book-edge, .book-curve, .book-axis, .book-node, .book-point")) {
         const style = getComputedStyle(e);
         const ink = rgba(style.stroke !== "none" ? style.stroke : style.fill);
         const bg = background(e), r = ratio(over(ink, bg), bg);
@@ -744,6 +780,20 @@ BREAKAGES = {  # name: (check, explorable, scheme, {url pattern: (old, new)}, wh
         "light",
         {MODULE.format("backward"): ("[...node.inputs].reverse()", "[...node.inputs]")},
         "step",
+    ),
+    "boundary: relu for tanh": (
+        "boundary_numbers",
+        "boundary",
+        "light",
+        {MODULE.format("boundary"): ("Math.tanh(", "Math.max(0, ")},
+        "epoch",
+    ),
+    "boundary: the loss of the other class": (
+        "boundary_numbers",
+        "boundary",
+        "light",
+        {MODULE.format("boundary"): ("e[data.Y[i]] / sum", "e[1 - data.Y[i]] / sum")},
+        "epoch 100",
     ),
     "numbers rounded as JavaScript rounds": (
         "lr_parabola_numbers",

@@ -4,7 +4,7 @@
 // each figure fills its placeholder and shows it. Without JavaScript the placeholder stays hidden, and
 // the reader has the static figure above it.
 
-// --- Numbers as Python's f-strings print them: f"{x:.3f}", f"{x:.2e}", f"{x:.4g}" ----------------
+// --- Numbers as Python's f-strings print them: f"{x:.3f}", f"{x:.2e}", f"{x:.4g}", f"{x:.1%}" -------
 // On an exact tie Python rounds half to even (2.0625 -> "2.062"), where JavaScript's toFixed rounds up.
 
 function decimalDigits(x) {
@@ -44,11 +44,12 @@ function scientific(x, decimals) {
 }
 
 export function format(x, spec) {
-  // spec as after Python's colon: ".3f", ".2e", ".4g", "g"
+  // spec as after Python's colon: ".3f", ".2e", ".4g", "g", ".1%"
   if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : sign(x) + "inf";
-  const [, precision, type] = spec.match(/^(?:\.(\d+))?([feg])$/);
+  const [, precision, type] = spec.match(/^(?:\.(\d+))?([feg%])$/);
   const p = precision === undefined ? 6 : Number(precision);
   if (type === "f") return fixed(x, p);
+  if (type === "%") return fixed(x * 100, p) + "%"; // Python multiplies by 100 in float too
   if (type === "e") return scientific(x, p).text;
   const significant = Math.max(p, 1); // "g": fixed or scientific by the exponent, no trailing zeros
   const { text, e } = scientific(x, significant - 1);
