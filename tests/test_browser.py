@@ -293,16 +293,33 @@ def math_problems(visit, width: int) -> list[str]:
     return problems
 
 
+# A <picture> picks its phone layout when the width changes: wait (3 s at most) until each shows the
+# source its media query chooses, loaded (a check must not read the other, nor abort its request).
+PICTURES_SETTLED = r"""async () => {
+    const chosen = img => {
+        const source = [...img.parentElement.querySelectorAll("source")].find(s => matchMedia(s.media).matches);
+        return source ? new URL(source.getAttribute("srcset"), location.href).href : img.src;
+    };
+    for (let wait = 0; wait < 30; wait++) {
+        const pictures = [...document.querySelectorAll("picture > img")];
+        if (pictures.every(img => img.complete && img.currentSrc === chosen(img))) return;
+        await new Promise(done => setTimeout(done, 100));
+    }
+}"""
+
+
 @contextmanager
 def narrow(visit):
     """The page at a phone's width (390 x 844), then back to 1280 x 800."""
     visit.page.set_viewport_size({"width": 390, "height": 844})
     visit.page.wait_for_timeout(100)  # the ResizeObserver of book.js
+    visit.page.evaluate(PICTURES_SETTLED)
     try:
         yield
     finally:
         visit.page.set_viewport_size({"width": 1280, "height": 800})
         visit.page.wait_for_timeout(100)
+        visit.page.evaluate(PICTURES_SETTLED)
 
 
 @check
@@ -347,17 +364,6 @@ def figure_text_legible(visit):
         return visit.page.evaluate(
             r"""async (smallest) => {
             const problems = [];
-            // A <picture> picks its phone layout when the width changes: wait (3 s at most) until each
-            // shows the source its media query chooses, loaded.
-            const chosen = img => {
-                const source = [...img.parentElement.querySelectorAll("source")].find(s => matchMedia(s.media).matches);
-                return source ? new URL(source.getAttribute("srcset"), location.href).href : img.src;
-            };
-            for (let wait = 0; wait < 30; wait++) {
-                const pictures = [...document.querySelectorAll(".md-content picture > img")];
-                if (pictures.every(img => img.complete && img.currentSrc === chosen(img))) break;
-                await new Promise(done => setTimeout(done, 100));
-            }
             for (const img of document.querySelectorAll(".md-content :is(img[src$='.svg'], img[src^='data:image/svg'])")) {
                 const shown = img.currentSrc || img.src;
                 const svg = await (await fetch(shown)).text();
