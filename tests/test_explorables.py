@@ -305,7 +305,9 @@ def valley_agrees(visit, programs, lr, momentum, centred, steps) -> list[str]:
 def backward_numbers(visit, programs):
     """Chapter 6: every node's value and .grad after every step, and each step's local gradients."""
     engine, problems = programs("engine_value"), []
-    three_ways = fence(visit, "snippets/engine_value.py (part)", holding="finite diff.")
+    three_ways = fence(visit, "continues snippets/engine_value.py", holding="finite diff.")
+    if not three_ways:  # a renamed block would leave nothing to compare
+        problems.append("no output fence of the engine's three ways to the gradients")
     for expression in ("fork", "shared"):  # "The engine against PyTorch": the gradients at a = 1.5, b = 0.5
         steps = backward_states(visit, expression, dict(zip("ab", engine["inputs"])))
         grads = {node["label"]: node["grad"] for node in steps[-1]["nodes"]}
