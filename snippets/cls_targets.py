@@ -30,4 +30,4 @@ for name, target in targets.items():
     try:
         print(f"{name}: loss = {loss_fn(Z, target):.4f}")
     except RuntimeError as error:
-        print(f"{name}:\n  RuntimeError: {error}")  # the message is long
+        print(f"{name}: RuntimeError\n  {error}")  # the message is long
