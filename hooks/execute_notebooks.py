@@ -139,7 +139,6 @@ def warm_up() -> None:
     import ipykernel.kernelapp  # noqa: F401
     import matplotlib.figure  # noqa: F401
     import numpy  # noqa: F401
-    import sklearn.datasets  # noqa: F401  (chapters 9 and 10: 1 s)
     import torch._dynamo  # noqa: F401  (torch's first optimizer step imports it: 1.3 s)
 
 
