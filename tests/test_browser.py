@@ -755,24 +755,19 @@ def test_search_finds_every_page_that_uses_an_identifier(term, site, pages, serv
     page.keyboard.press("/")
     page.keyboard.type(term)
     page.locator(f'.md-search-result__item a[href*="h={term}" i]').first.wait_for()
-    # material renders results ten at a time, the next ten when its scroll area is scrolled to the end
+    # material renders ten results, then four more each time its scroll area *reaches* the end: it
+    # watches "at the end" for a change, as a reader's scrolling makes one, so scroll up, then down
     matching = int(re.search(r"(\d+) matching", page.locator(".md-search-result__meta").inner_text())[1])
-    scroll = "w => { w.scrollTop = w.scrollHeight; w.dispatchEvent(new Event('scroll')); }"
-    # (material counts sections as documents and renders one item per page: scroll until no more come)
-    rendered = -1
-    for _ in range(matching // 10 + 2):
+    scroll = "(w, top) => { w.scrollTop = top ? 0 : w.scrollHeight; w.dispatchEvent(new Event('scroll')); }"
+    while (rendered := page.locator(".md-search-result__item").count()) < matching:
+        for top in (True, False):
+            page.locator(".md-search__scrollwrap").evaluate(scroll, top)
+            page.wait_for_timeout(150)
         if page.locator(".md-search-result__item").count() == rendered:
             break
-        rendered = page.locator(".md-search-result__item").count()
-        page.locator(".md-search__scrollwrap").evaluate(scroll)
-        page.wait_for_timeout(300)
     hrefs = page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
     found = {urlparse(href).path for href in hrefs}
-    # Notebook pages repeat their chapter's programs and rank last (hooks/search.py); with 20 results
-    # material leaves the last ones out of its list (an open problem, noted in CHANGELOG): chapters only.
-    missed = sorted(
-        p for p in using if urlparse(url_of(server, p)).path not in found and not p.startswith("notebooks/")
-    )
+    missed = sorted(p for p in using if urlparse(url_of(server, p)).path not in found)
     assert not missed, f"searching {term} misses {missed}"
     assert not [href for href in hrefs if re.search(r"[?&]h=(&|#|$)", href)], "a result links to an empty ?h="
 
@@ -914,7 +909,7 @@ GREY_TEXT = (  # a figure whose text (a glyph group, as matplotlib draws it) is 
     "<path d='M10 140 L290 10' stroke='%23222' stroke-width='3'/>"
     "<g style='fill: %238a8a8a' transform='translate(20 100) scale(0.5 -0.5)'><path d='M0 0H200V120H0Z'/></g></svg>"
 )
-TABS = (  # pymdownx.tabbed's markup (alternate style), labels as long as chapter 7's
+TABS = (  # pymdownx.tabbed's markup (alternate style), labels as long as chapter 8's
     '<div class="tabbed-set tabbed-alternate" data-tabs="9:2"><input checked="checked" id="__tabbed_9_1" '
     'name="__tabbed_9" type="radio" /><input id="__tabbed_9_2" name="__tabbed_9" type="radio" />'
     '<div class="tabbed-labels"><label for="__tabbed_9_1">NumPy: the gradient by hand</label>'
