@@ -6,7 +6,7 @@ runs without an error and never moves; a hidden layer computed in NumPy
 leaves the layer before it untrained.
 """
 
-# %% Chapter 7's noisy sine and its network
+# %% Chapter 8's noisy sine and its network
 import numpy as np
 import torch
 import torch.nn as nn

@@ -1,6 +1,6 @@
 """A gradient check catches a wrong backward pass.
 
-Chapter 7's hidden layer, h = tanh(X W1), y_pred = h W2, with the mean
+Chapter 8's hidden layer, h = tanh(X W1), y_pred = h W2, with the mean
 squared error. The broken backward differentiates tanh as 1 - z**2, with the
 input z where the output h belongs. Central finite differences catch it, and
 say which weights are wrong.

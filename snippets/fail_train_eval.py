@@ -17,7 +17,7 @@ print(f"train mode: {dropout(torch.ones(8))}")
 dropout.eval()
 print(f"eval mode:  {dropout(torch.ones(8))}")
 
-# %% A network with dropout, trained on chapter 7's noisy sine
+# %% A network with dropout, trained on chapter 8's noisy sine
 N, K = 100, 64  # samples, hidden units
 X = 6 * torch.rand(N, 1) - 3  # (N, 1), from -3 to 3
 Y = torch.sin(X) + 0.1 * torch.randn(N, 1)  # (N, 1)

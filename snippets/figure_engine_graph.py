@@ -2,7 +2,7 @@
 
 The boxes, their places, values and gradients all come from the Value
 objects after L.backward(). A figure program stands alone, so it carries the
-part of chapter 6's engine it needs (add, multiply, relu, backward), copied
+part of chapter 7's engine it needs (add, multiply, relu, backward), copied
 unchanged from snippets/engine_value.py; tests/test_engine.py checks that
 the copy is exact. Saves `engine_graph.svg` in the working folder.
 """

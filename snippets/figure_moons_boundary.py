@@ -33,7 +33,7 @@ params = {
 def forward(p, X):
     h = np.tanh(X @ p["W1"] + p["b1"])  # (N, d) @ (d, K) + (K,) -> (N, K)
     Z = h @ p["W2"] + p["b2"]  # (N, K) @ (K, C) + (C,) -> (N, C): logits
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))  # shifted, as chapter 8
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))  # shifted, as chapter 9
     P = E / E.sum(axis=1, keepdims=True)  # (N, C): softmax, rows sum to 1
     return Z, P, h  # P and h are the cache the backward pass needs
 

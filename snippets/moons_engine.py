@@ -1,13 +1,13 @@
-"""Chapter 6's engine grown into a network: Neuron, Layer, MLP on two moons.
+"""Chapter 7's engine grown into a network: Neuron, Layer, MLP on two moons.
 
-The Value class is chapter 6's, cut to the operations this network uses,
+The Value class is chapter 7's, cut to the operations this network uses,
 plus log() for the cross-entropy. Neurons make Layers, Layers make an MLP.
 Its gradients are checked against PyTorch's on the same weights; then it
 trains for a few epochs, full-batch, on the training set.
 """
 
 # --8<-- [start:value]
-# %% Chapter 6's Value: the operations used here, unchanged, and a new log()
+# %% Chapter 7's Value: the operations used here, unchanged, and a new log()
 import math
 
 
@@ -131,13 +131,13 @@ class MLP:
 
 
 # %% The network 2-8-2, the loss, the accuracy
-W1, b1 = rng.normal(size=(d, K)), np.zeros(K)  # as chapter 7's
+W1, b1 = rng.normal(size=(d, K)), np.zeros(K)  # as chapter 8's
 W2, b2 = 0.01 * rng.normal(size=(K, C)), np.zeros(C)  # small: logits near 0
 model = MLP(Layer(W1, b1, hidden=True), Layer(W2, b2, hidden=False))
 
 
 def cross_entropy(z, y):  # -ln softmax(z)[y] = ln sum_k e^(z_k - m) + m - z_y
-    m = max(zk.data for zk in z)  # shift by the largest logit, as chapter 8
+    m = max(zk.data for zk in z)  # shift by the largest logit, as chapter 9
     return sum((zk - m).exp() for zk in z).log() + m - z[y]
 
 

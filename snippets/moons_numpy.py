@@ -1,8 +1,8 @@
-"""Two moons in NumPy: chapter 7's network with softmax cross-entropy.
+"""Two moons in NumPy: chapter 8's network with softmax cross-entropy.
 
 The data, the split and the initial weights are those of moons_engine.py.
 The backward pass is written by hand: dZ = (P - onehot(y)) / N at the
-logits, then chapter 7's lines, each transpose found by the shapes. It is
+logits, then chapter 8's lines, each transpose found by the shapes. It is
 checked against PyTorch's autograd, then trained full-batch.
 """
 
@@ -28,7 +28,7 @@ params = {
 def forward(p, X):
     h = np.tanh(X @ p["W1"] + p["b1"])  # (N, d) @ (d, K) + (K,) -> (N, K)
     Z = h @ p["W2"] + p["b2"]  # (N, K) @ (K, C) + (C,) -> (N, C): logits
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))  # shifted, as chapter 8
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))  # shifted, as chapter 9
     P = E / E.sum(axis=1, keepdims=True)  # (N, C): softmax, rows sum to 1
     return Z, P, h  # P and h are the cache the backward pass needs
 

@@ -2,7 +2,7 @@
 
 The data and the split are those of moons_numpy.py. The model outputs
 logits; nn.CrossEntropyLoss takes them with the class indices. A seeded
-DataLoader serves shuffled mini-batches, as in chapter 7.
+DataLoader serves shuffled mini-batches, as in chapter 8.
 """
 
 # %% The data and the split of moons_numpy.py, as tensors
@@ -29,7 +29,7 @@ hidden, output = model[0], model[2]  # start: uniform, within 1 / sqrt(inputs)
 print(f"nn.Linear's start: W1 std {hidden.weight.std():.2f}, "
       f"W2 std {output.weight.std():.2f}, "
       f"b2 = {[round(b, 2) for b in output.bias.tolist()]}")
-loss_fn = nn.CrossEntropyLoss()  # logits and class indices, as chapter 8
+loss_fn = nn.CrossEntropyLoss()  # logits and class indices, as chapter 9
 optimizer = torch.optim.SGD(model.parameters(), lr=0.3)
 batches = DataLoader(TensorDataset(X_train, Y_train), batch_size=16,
                      shuffle=True,  # a new order every epoch, from a seed

@@ -104,7 +104,7 @@ def programs_cpu() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    import sklearn.datasets  # noqa: F401  (chapters 9 and 10: its import is not the first such program's cost)
+    import sklearn.datasets  # noqa: F401  (chapters 10 and 11: its import is not the first such program's cost)
     import torch
 
     torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)

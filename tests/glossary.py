@@ -33,7 +33,7 @@ TERMS = {
     "eigenvalue": ("nn-module.md", r"\beigenvalues?\b"),
     "condition number": ("nn-module.md", r"\bcondition numbers?\b"),
     # Chapter 4 names classes and cross-entropy in passing ("BCE for any number of classes"), and chapters 5
-    # and 6 write a Python class: the patterns match only the classification sense that chapter 8 defines.
+    # and 6 write a Python class: the patterns match only the classification sense that chapter 9 defines.
     "class": (
         "classification.md",
         r"(?<!number of )\bclasses\b|\b(true|every|each|per) class\b|\bclass (ind(ex|ices)|probabilit(y|ies))\b",
@@ -50,7 +50,7 @@ TERMS = {
     "test set": ("digits.md", r"\btest sets?\b"),
     "confusion matrix": ("digits.md", r"\bconfusion matri(x|ces)\b"),
     "standard error": ("digits.md", r"\bstandard errors?\b"),
-    # The classifier's score; not the plain word of "the accuracy of the finite differences" (chapter 7)
+    # The classifier's score; not the plain word of "the accuracy of the finite differences" (chapter 8)
     "accuracy": ("moons.md", r"\baccuracy\b(?! of the finite differences)"),
     "decision boundary": ("moons.md", r"\bdecision boundar(y|ies)\b"),
     "neuron": ("moons.md", r"\bneurons?\b"),

@@ -1,4 +1,4 @@
-"""Chapter 8 (docs/classification.md): the claims its prose makes about its programs.
+"""Chapter 9 (docs/classification.md): the claims its prose makes about its programs.
 
 Each test checks a statement of the page against the program that illustrates it, and where it can,
 against an independent computation (fresh logits, another formula), so that a program that prints the

@@ -1,4 +1,4 @@
-"""Chapter 10 (docs/digits.md): the claims its prose makes about its programs.
+"""Chapter 11 (docs/digits.md): the claims its prose makes about its programs.
 
 The digits ship inside scikit-learn: every program of the chapter runs in a Python whose sockets refuse to
 connect, and prints what the page shows. A canary connection to a server of the test's own, which succeeds

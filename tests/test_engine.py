@@ -1,4 +1,4 @@
-"""Chapter 6 (docs/engine.md): the claims its prose makes about the engine."""
+"""Chapter 7 (docs/engine.md): the claims its prose makes about the engine."""
 
 import ast
 import math

@@ -303,7 +303,7 @@ def valley_agrees(visit, programs, lr, momentum, centred, steps) -> list[str]:
 
 @check
 def backward_numbers(visit, programs):
-    """Chapter 6: every node's value and .grad after every step, and each step's local gradients."""
+    """Chapter 7: every node's value and .grad after every step, and each step's local gradients."""
     engine, problems = programs("engine_value"), []
     three_ways = fence(visit, "continues snippets/engine_value.py", holding="finite diff.")
     if not three_ways:  # a renamed block would leave nothing to compare
@@ -411,7 +411,7 @@ def python_states(output) -> list[dict]:
 
 @check
 def boundary_numbers(visit, programs):
-    """Chapter 9: at each epoch the program logs, its line; at every epoch offered (the weights that
+    """Chapter 10: at each epoch the program logs, its line; at every epoch offered (the weights that
     figure_moons_boundary.py kept at build time), the scores moons_numpy.py's functions compute from them."""
     numpy_program, figure_program, problems = programs("moons_numpy"), programs("figure_moons_boundary"), []
     kept = figure_program["kept"]

@@ -1,4 +1,4 @@
-"""Chapter 9 (docs/moons.md): the claims its prose makes about its programs.
+"""Chapter 10 (docs/moons.md): the claims its prose makes about its programs.
 
 The three ways train the same 2-8-2 network on the same split of make_moons. The engine (moons_engine.py)
 and the NumPy network (moons_numpy.py) start from the same weights and take the same full-batch steps;
@@ -202,7 +202,7 @@ def test_the_engine_and_numpy_take_the_same_steps(program, capsys):
 @pytest.mark.parametrize("name", WAYS)
 def test_each_log_line_scores_the_weights_it_names(name, program, capsys):
     """The book's logging convention: measure, print, then update. The first line is the initial weights,
-    near ln 2 (chapter 8), the last the final weights, after the last update."""
+    near ln 2 (chapter 9), the last the final weights, after the last update."""
     ns = program(name)
     rows = log(capsys.readouterr().out)
     assert max(rows) == ns["n_epochs"]
@@ -386,6 +386,6 @@ def test_the_page_shows_the_engine_as_two_parts_that_make_the_whole_file():
     value = ast.parse("\n".join(lines[markers[0] + 1 : markers[1]]))
     assert [type(node).__name__ for node in value.body] == ["Import", "ClassDef"]  # import math, class Value
     page = (ROOT / "docs" / "moons.md").read_text()
-    box = page.index("??? note \"Chapter 6's `Value`")
+    box = page.index("??? note \"Chapter 7's `Value`")
     assert page.index('    --8<-- "snippets/moons_engine.py:value"') > box
     assert page.index('--8<-- "snippets/moons_engine.py:network"') > page.index(":value")

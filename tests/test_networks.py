@@ -1,6 +1,6 @@
-"""Chapter 7 (docs/networks.md): the claims its prose makes about its programs.
+"""Chapter 8 (docs/networks.md): the claims its prose makes about its programs.
 
-The last two tests hold chapters 6 and 7 to the issue's limits: each program under a second of CPU,
+The last two tests hold chapters 7 and 8 to the issue's limits: each program under a second of CPU,
 figures at most 6.4 inches wide with text of at least 12 points and no title over the caption.
 """
 

@@ -1,4 +1,4 @@
-"""Chapter 11 (docs/when-training-fails.md): each check's broken run really fails, and its fixed run works.
+"""Chapter 12 (docs/when-training-fails.md): each check's broken run really fails, and its fixed run works.
 
 One test per check of the page, in its order; where a check has variants, the test is parametrized over them.
 The last tests hold the page's programs to the book's limits: under a second of CPU each, figures at most

@@ -1,4 +1,4 @@
-// Chapter 6: backward() one node at a time, on a small graph. Value is the chapter's engine
+// Chapter 7: backward() one node at a time, on a small graph. Value is the chapter's engine
 // (snippets/engine_value.py), operation for operation, with backward() cut into steps;
 // tests/test_explorables.py holds every step against the engine in Python.
 import { button, element, explorable, format, numberInput, parts, svg } from "./common.js";

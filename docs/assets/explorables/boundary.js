@@ -1,4 +1,4 @@
-// Chapter 9: the NumPy network's decision boundary, epoch by epoch. The weights after each epoch kept were
+// Chapter 10: the NumPy network's decision boundary, epoch by epoch. The weights after each epoch kept were
 // computed in Python at build time (snippets/figure_moons_boundary.py writes them with the samples, and
 // hooks/figures.py serves them beside the figure); the forward pass, the loss and the accuracies are
 // computed here, as moons_numpy.py computes them. tests/test_explorables.py holds what this prints against
