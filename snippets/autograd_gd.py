@@ -30,15 +30,12 @@ n_iters = 100
 for epoch in range(n_iters):
     y_pred = forward(X)  # 1. predict (recorded)
     loss = mse(y_pred, Y)  # 2. loss (recorded)
+    if epoch % 10 == 0:  # every 10th epoch: this w and the loss it gives
+        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
     loss.backward()  # 3. gradient: adds dL/dw into w.grad
 
     with torch.no_grad():  # 4. update, not recorded: w stays a leaf
         w -= lr * w.grad
     w.grad.zero_()  # or the next backward() adds to this gradient
-
-    # Every 10th epoch: w after this epoch's update, and the loss
-    # computed before it, at the old w
-    if epoch % 10 == 0:
-        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
 
 print(f"Prediction after training: f(5) = {forward(5):.3f}")

@@ -35,12 +35,9 @@ n_iters = 100
 for epoch in range(n_iters):
     y_pred = forward(X)  # 1. predict
     loss = mse(y_pred, Y)  # 2. loss, at the current w
+    if epoch % 10 == 0:  # every 10th epoch: this w and the loss it gives
+        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
     dw = gradient(X, y_pred, Y)  # 3. gradient, at the current w
     w -= lr * dw  # 4. update: a step downhill
-
-    # Every 10th epoch: w after this epoch's update, and the loss
-    # computed before it, at the old w
-    if epoch % 10 == 0:
-        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
 
 print(f"Prediction after training: f(5) = {forward(5):.3f}")

@@ -26,14 +26,11 @@ optimizer = torch.optim.SGD([w], lr=lr)  # it updates the tensors listed
 for epoch in range(n_iters):
     y_pred = forward(X)  # 1. predict
     loss = loss_fn(y_pred, Y)  # 2. loss: input first, then target
+    if epoch % 10 == 0:  # every 10th epoch: this w and the loss it gives
+        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
     loss.backward()  # 3. gradient: adds dL/dw into w.grad
 
     optimizer.step()  # 4. update: w -= lr * w.grad, not recorded
     optimizer.zero_grad()  # or the next backward() adds to this gradient
-
-    # Every 10th epoch: w after this epoch's update, and the loss
-    # computed before it, at the old w
-    if epoch % 10 == 0:
-        print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
 
 print(f"Prediction after training: f(5) = {forward(5):.3f}")
