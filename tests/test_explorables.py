@@ -676,6 +676,10 @@ def visiting(contexts, server, name: str, scheme: str = "light", broken: dict | 
         for pattern, handler in routes:
             context.unroute(pattern, handler)
     visit.page.bring_to_front()  # a tab in the background draws nothing
+    # an explorable is built when the reader comes near it (common.js): scroll to what stands above it
+    visit.page.locator(f'figure[data-explorable="{name}"]').evaluate(
+        "f => (f.previousElementSibling || f.parentElement).scrollIntoView()"
+    )
     visit.page.wait_for_selector(f'figure[data-explorable="{name}"]:not([hidden]) svg[width]')
     visit.name, visit.routes = name, routes
     return visit

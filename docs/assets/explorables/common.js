@@ -143,14 +143,21 @@ export function button(text) {
 
 export function explorable(name, build) {
   // build(figure) fills each placeholder <figure data-explorable=name> (above its caption) and returns
-  // draw(width), called now and whenever the figure's width changes
+  // draw(width), called then and whenever the figure's width changes. A figure is built when the reader
+  // comes near it, not while the page loads: its computing does not hold up the page's first paint.
+  // (The placeholder, hidden, has no box to watch: what stands above it has.)
   for (const figure of document.querySelectorAll(`figure[data-explorable="${name}"]`)) {
-    const draw = build(figure);
-    figure.hidden = false;
-    let width = 0;
-    new ResizeObserver(() => {
-      if (figure.clientWidth !== width) draw((width = figure.clientWidth));
-    }).observe(figure);
+    const near = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      near.disconnect();
+      const draw = build(figure);
+      figure.hidden = false;
+      let width = 0;
+      new ResizeObserver(() => {
+        if (figure.clientWidth !== width) draw((width = figure.clientWidth));
+      }).observe(figure);
+    }, { rootMargin: "0px 0px 100% 0px" }); // within a screen below the window
+    near.observe(figure.previousElementSibling || figure.parentElement);
   }
 }
 
