@@ -231,6 +231,16 @@ FAULTS = {
         "```python\nimport numpy as np\nX = np.ones(2)\n```\n\n<!-- claim: np.random.poisson(X).sum() * 0 + len(X) -->\n",
         ["it changed the code's state"],
     ),
+    "a claim that draws random numbers, after the code drew some": (
+        "```python\nimport numpy as np\nnp.random.seed(0)\nX = np.random.rand(2)\n```\n\n"
+        "<!-- claim: np.random.poisson(X).sum() * 0 + len(X) -->\n",
+        ["it changed the code's state"],
+    ),
+    "a claim that changes an array held in a dict": (
+        "```python\nimport numpy as np\nparams = {'W': np.zeros(2)}\n```\n\n"
+        "<!-- claim: np.negative.at(params['W'], 0) or len(params) -->\n",
+        ["it changed the code's state"],
+    ),
     "a doctest that ignores an error's message": (
         "```pycon\n>>> int('x')  # doctest: +IGNORE_EXCEPTION_DETAIL\nTraceback (most recent call last):\nValueError: another\n```\n",
         ["page.md:2", "IGNORE_EXCEPTION_DETAIL"],

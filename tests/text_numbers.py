@@ -194,19 +194,23 @@ SAFE_BUILTINS = {
 MUTATORS = re.compile(
     r"_$|^(append|extend|insert|pop|remove|clear|update|setdefault|add|discard|sort|reverse|fill|put|resize|"
     r"write|backward|step|zero_grad|train|eval|apply|seed|manual_seed|set_.*|register_.*|load.*|save.*|"
-    r"random|rand.*|normal|bernoulli|multinomial|shuffle|permutation|choice)$"
+    r"random|rand.*|normal|bernoulli|multinomial|shuffle|permutation|choice|fill_diagonal|copyto|place|putmask)$"
 )
 PURE_MODULES = {"math", "numpy", "torch"}  # a claim may call functions of these (but not MUTATORS)
 MAX_CLAIMED = 256  # numbers one expression may give: more would vouch for anything
 
 
 def state(namespace: dict) -> list:
-    """What a claim must leave as it found it: the random generators, and the page's tensors, models and
-    arrays (a tensor's version counts its in-place changes)."""
+    """What a claim must leave as it found it: the random generators (NumPy's global one: its key and its
+    position in it), and the page's tensors, models and arrays, named or held in a dict, list or tuple
+    (a tensor's version counts its in-place changes)."""
     torch, np = sys.modules.get("torch"), sys.modules.get("numpy")
     found = [bytes(torch.get_rng_state().numpy())] if torch else []
-    found += [np.random.get_state()[1].tobytes()] if np else []
-    for value in namespace.values():
+    if np:
+        _, key, position, *gauss = np.random.get_state()
+        found += [key.tobytes(), position, *gauss]
+    held = [v for c in namespace.values() if isinstance(c, (dict, list, tuple)) for v in (c.values() if isinstance(c, dict) else c)]
+    for value in [*namespace.values(), *held]:
         if torch and isinstance(value, torch.nn.Module):
             found += [p._version for p in value.parameters()]
         elif torch and isinstance(value, torch.Tensor):
