@@ -51,9 +51,9 @@ def placed_by_hand(figure) -> bool:
     return any(not ax.axison and ax.texts for ax in figure.axes)
 
 
-def smallest_text_pt(figure) -> float:
+def smallest_text_pt(figure) -> float | None:
     texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    return min(t.get_fontsize() for t in texts)
+    return min((t.get_fontsize() for t in texts), default=None)
 
 
 def saved_width_in(figure, kwargs) -> float:
@@ -67,6 +67,8 @@ def saved_width_in(figure, kwargs) -> float:
 def phone_layout(figure, name, args, kwargs) -> None:
     """Save `figure` again as NAME.narrow.svg, laid out for a phone's column (see the docstring)."""
     narrow = name.removesuffix(".svg") + ".narrow.svg"
+    if smallest_text_pt(figure) is None:
+        return  # no text to keep legible: the figure scales down as it is
     width, height = figure.get_size_inches()
     needed = PHONE_COLUMN_PX * smallest_text_pt(figure) * PX_PER_PT / PHONE_TEXT_PX / 96  # inches
     if os.path.exists(narrow) or placed_by_hand(figure) and needed < HAND_PLACED_SHRINKS * width:

@@ -89,7 +89,7 @@ def print_only(stdout: io.StringIO, program: str):
                 if running:
                     names = [thread.name for thread in running]
                     around.append(f"it leaves threads {names} running, whose output would come after its output fence")
-                if timers() != timed:
+                if armed(timers()) != armed(timed):
                     around.append(
                         "it sets a timer or a signal handler (signal.setitimer, signal.signal): what it "
                         "prints would come after its output fence"
@@ -98,7 +98,7 @@ def print_only(stdout: io.StringIO, program: str):
             atexit.register, os._exit, threading.Thread.start = register, exit_now, start
             sys.unraisablehook, logging.root.handlers = unraisable, handlers
             gc.unfreeze()
-            if timers() != timed:  # reported above: stopped, so that nothing fires in a later check
+            if armed(timers()) != armed(timed):  # reported above: stopped, so that nothing fires in a later check
                 restore_timers(timed)
             for stream in (sys.__stdout__, sys.__stderr__):
                 stream and stream.flush()
@@ -127,6 +127,12 @@ TIMERS = [
 def timers() -> list:
     """The interval timers and the handlers of their signals: a program that sets one prints later."""
     return [(signal.getitimer(timer), signal.getsignal(number)) for timer, number in TIMERS]
+
+
+def armed(saved: list) -> list:
+    """What `timers()` says that does not change by itself: whether each timer is armed (the time it has
+    left shrinks between two calls), its period, its handler."""
+    return [(delay > 0, interval, handler) for (delay, interval), handler in saved]
 
 
 def restore_timers(saved: list):

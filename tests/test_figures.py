@@ -73,3 +73,23 @@ def test_figure_colours_read_on_both_schemes_pages(site, name):
                 assert (max(ink, paper) + 0.05) / (min(ink, paper) + 0.05) >= 4.5, (svg.name, variable, colour, page)
         for style in re.findall(r'style="([^"]*)"', text):
             assert "opacity" in style or not re.search(r"#[0-9a-fA-F]{6}", style), (svg.name, style)
+
+
+def test_a_figure_without_text_gets_no_phone_layout_and_no_error(tmp_path):
+    """hooks/draw_figures.py sizes a phone layout by the figure's smallest text: a picture with none (an
+    image, axes off) keeps its one layout, and the harness does not fail the program for it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from hooks.draw_figures import phone_layout
+
+    fig, ax = plt.subplots()
+    ax.imshow([[0, 1], [1, 0]])
+    ax.axis("off")
+    name = str(tmp_path / "picture.svg")
+    fig.savefig(name)
+    phone_layout(fig, name, (), {})
+    plt.close(fig)
+    assert not (tmp_path / "picture.narrow.svg").exists()

@@ -870,3 +870,24 @@ def test_mutation_score_counts_what_the_checks_miss(pytester):
     total, survivors, failures = score(DocsHarness(pytester.path), pytester.path / "docs" / "page.md")
     assert (total, failures) == (4, [])
     assert survivors == ["docs/page.md:14: 2 -> 3 (prose)", "docs/page.md:14: 2 -> 1 (prose)"]
+
+
+def test_a_timer_armed_around_the_harness_is_not_a_blocks_timer():
+    """A timer set before a block runs (pytest-timeout's, a profiler's) has less time left after it: only
+    a timer the block arms, stops or re-aims, or a handler it sets, is the block's."""
+    import io
+    import signal
+    import time
+
+    from tests.run_alone import print_only
+
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        with print_only(io.StringIO(), "<block>") as around:
+            time.sleep(0.01)
+        assert around == []
+        with print_only(io.StringIO(), "<block>") as around:
+            signal.setitimer(signal.ITIMER_REAL, 0)  # the block stops it
+        assert any("sets a timer" in problem for problem in around)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
