@@ -209,7 +209,8 @@ def state(namespace: dict) -> list:
     if np:
         _, key, position, *gauss = np.random.get_state()
         found += [key.tobytes(), position, *gauss]
-    held = [v for c in namespace.values() if isinstance(c, (dict, list, tuple)) for v in (c.values() if isinstance(c, dict) else c)]
+    containers = [c for c in namespace.values() if isinstance(c, (dict, list, tuple))]
+    held = [v for c in containers for v in (c.values() if isinstance(c, dict) else c)]
     for value in [*namespace.values(), *held]:
         if torch and isinstance(value, torch.nn.Module):
             found += [p._version for p in value.parameters()]
