@@ -110,8 +110,9 @@ def setting(visit, name: str, values: dict) -> dict:
 
 
 def fence(visit, title: str, holding: str = "") -> list[str]:
-    """The lines of the output fence right after a code block titled `title` (the first that holds `holding`)."""
-    return visit.page.evaluate(
+    """The lines of the output fence right after a code block titled `title` (the first that holds `holding`);
+    none is an error: a renamed block would leave a check nothing to compare."""
+    lines = visit.page.evaluate(
         r"""([title, holding]) => {
             for (const block of document.querySelectorAll(".md-content .highlight")) {
                 if (block.querySelector(":scope > .filename")?.textContent.trim() !== title) continue;
@@ -123,6 +124,20 @@ def fence(visit, title: str, holding: str = "") -> list[str]:
         }""",
         [title, holding],
     )
+    assert lines, f"no output fence under a block titled {title!r}" + (f" holding {holding!r}" if holding else "")
+    return lines
+
+
+def line_of(lines: list[str], pattern: str, what: str) -> str:
+    """The first of `lines` that `pattern` matches at its start; none is an error naming `what`."""
+    line = next((line for line in lines if re.match(pattern, line)), None)
+    assert line is not None, f"no line of {what} in its output fence: {lines}"
+    return line
+
+
+def matched(problems: list[str], count: int, what: str) -> list[str]:
+    """`problems`, and one more if no line of `what` was compared."""
+    return problems + ([] if count else [f"no line of {what} was compared"])
 
 
 NUMBER = re.compile(r"[-\u2212]?\d+(?:\.\d*)?(?:e[-+]?\d+)?")
@@ -164,16 +179,19 @@ def lr_parabola_numbers(visit, programs):
     stability_fence = fence(visit, "snippets/numpy_lr_stability.py")
     for lr in figure_program["paths"]:  # the figure's program: six steps from w = 0 for each lr
         shown = setting(visit, "lr_parabola", {"start": 0, "learning rate": lr})
-        line = next(line for line in figure_fence if line.startswith(f"lr = {lr:<4}:"))
+        line = line_of(figure_fence, re.escape(f"lr = {lr:<4}:"), f"figure_lr_parabola.py's lr {lr}")
         problems += disagreements(f"lr {lr}, the steps", numbers(shown["path"]), numbers(line.split(":")[1]))
         if shown["curvature"] != figure_fence[0]:
             problems.append(f"the curvature line: {shown['curvature']!r}, the program {figure_fence[0]!r}")
+    factors = 0
     for line in stability_fence:  # numpy_lr_stability.py: the factor of each lr it tries
         if found := re.match(r"(lr = ([\d.]+): each step multiplies w - 2 by) (\S+)$", line):
+            factors += 1
             shown = setting(visit, "lr_parabola", {"start": 0, "learning rate": float(found[2])})["factor"]
             if not shown.startswith(found[1]):
                 problems.append(f"the factor line: {shown!r}, the program {line!r}")
             problems += disagreements(f"lr {found[2]}, the factor", numbers(shown)[-1:], [found[3]])
+    problems = matched(problems, factors, "numpy_lr_stability.py's factors")
     gradient, L2 = figure_program["gradient"], figure_program["L2"]
     X, Y = figure_program["X"], figure_program["Y"]
     w_star = float((X @ Y) / (X @ X))
@@ -219,17 +237,17 @@ def valley_numbers(visit, programs):
     figure_fence = fence(visit, "snippets/figure_valley.py")
     for (panel, name), settings in runs.items():
         shown = valley_setting(visit, *settings)
-        line = next(line for line in figure_fence if line.startswith(f"{panel:>7}, {name:<21}:"))
+        line = line_of(figure_fence, re.escape(f"{panel:>7}, {name:<21}:"), f"{panel}, {name}")
         problems += disagreements(f"{panel}, {name}", numbers(shown["after"])[1:3], numbers(line.split(":")[1]))
     table = fence(visit, "snippets/module_momentum_valley.py")
     for optimizer, settings in {"SGD(lr=0.01)": (0.01, 0), "SGD(lr=0.01, momentum=0.9)": (0.01, 0.9)}.items():
         shown = valley_setting(visit, *settings, False, 100)
-        row = next(line for line in table if f"`{optimizer}`" in line)
+        row = line_of(table, f".*`{re.escape(optimizer)}`", optimizer)
         problems += disagreements(f"{optimizer}, the loss", numbers(shown["after"])[3:], [row.split("|")[-2].strip()])
     rates = fence(visit, "snippets/module_convergence_rate.py")
     for model, centred in {"w and b": False, "centred": True}.items():
         shown = valley_setting(visit, 0.01, 0, centred, 100)
-        at = next(k for k, line in enumerate(rates) if line.strip().startswith(f"{model}:"))
+        at = rates.index(line_of(rates, rf"\s*{model}:", model))
         eigenvalues, factors = rates[at + 1], rates[at + 2]
         problems += disagreements(f"{model}, eigenvalues", numbers(shown["curvature"]), numbers(eigenvalues))
         problems += disagreements(f"{model}, factors", numbers(shown["factors"]), numbers(factors)[:2])
@@ -305,16 +323,16 @@ def valley_agrees(visit, programs, lr, momentum, centred, steps) -> list[str]:
 def backward_numbers(visit, programs):
     """Chapter 7: every node's value and .grad after every step, and each step's local gradients."""
     engine, problems = programs("engine_value"), []
-    three_ways = fence(visit, "continues snippets/engine_value.py", holding="finite diff.")
-    if not three_ways:  # a renamed block would leave nothing to compare
-        problems.append("no output fence of the engine's three ways to the gradients")
+    three_ways, compared = fence(visit, "continues snippets/engine_value.py", holding="finite diff."), 0
     for expression in ("fork", "shared"):  # "The engine against PyTorch": the gradients at a = 1.5, b = 0.5
         steps = backward_states(visit, expression, dict(zip("ab", engine["inputs"])))
         grads = {node["label"]: node["grad"] for node in steps[-1]["nodes"]}
         for line in three_ways:
             if line.startswith(expression + " "):
+                compared += 1
                 name = line.split()[1][-1]
                 problems += disagreements(f"{expression} d/d{name}", numbers(grads[name]), numbers(line)[:1])
+    problems = matched(problems, compared, "the three ways' fork and shared gradients")
     gates = fence(visit, "snippets/figure_engine_graph.py")  # the figure: each node's value and grad
     steps = backward_states(visit, "gates", {"a": 3, "b": -1, "c": -2, "d": -1})
     shown = {node["label"]: numbers(node["value"]) + numbers(node["grad"]) for node in steps[-1]["nodes"]}
@@ -418,14 +436,18 @@ def boundary_numbers(visit, programs):
     offered = drive(visit, "boundary", "return JSON.parse(control('epochs trained').dataset.values);")
     if offered != list(kept):
         problems.append(f"epochs offered {offered}, kept by the program {list(kept)}")
+    logged, accuracies = 0, 0
     for line in fence(visit, "snippets/moons_numpy.py"):
         if re.match(r"\s*\d+\s", line):  # a line of the log: epoch, loss, accuracy, validation loss, accuracy
+            logged += 1
             shown = setting(visit, "boundary", {"epochs trained": int(line.split()[0])})["scores"]
             problems += disagreements(f"the log's epoch {line.split()[0]}", numbers(shown), numbers(line))
     for line in fence(visit, "snippets/figure_moons_boundary.py"):
         if found := re.match(r"after +(\d+) epochs: training accuracy (\S+)%$", line):
+            accuracies += 1
             shown = setting(visit, "boundary", {"epochs trained": int(found[1])})["scores"]
             problems += disagreements(f"the figure's epoch {found[1]}", numbers(shown)[2:3], [found[2]])
+    problems = matched(matched(problems, logged, "moons_numpy.py's log"), accuracies, "the figure's accuracies")
     forward, loss_and_accuracy = numpy_program["forward"], numpy_program["loss_and_accuracy"]
     X, Y, train, val = (figure_program[name] for name in ("X", "Y", "train", "val"))
     for epoch, weights in kept.items():
@@ -759,6 +781,13 @@ BREAKAGES = {  # name: (check, explorable, scheme, {url pattern: (old, new)}, wh
         {MODULE.format("lr_parabola"): ("const L2 = 2 * mean", "const L2 = 2.02 * mean")},
         "factor",
     ),
+    "lr_parabola: its program's block renamed, nothing left to compare": (
+        "lr_parabola_numbers",
+        "lr_parabola",
+        "light",
+        {PAGE.format(EXPLORABLES["lr_parabola"]): ("snippets/numpy_lr_stability.py</a>", "snippets/renamed.py</a>")},
+        "no output fence under a block titled 'snippets/numpy_lr_stability.py'",
+    ),
     "valley: momentum that dampens": (
         "valley_numbers",
         "valley",
@@ -928,6 +957,8 @@ def test_each_check_catches_its_fault(breakage, browsing, server, programs):
         visit = visiting(browsing.contexts, server, name, scheme, broken)
         try:
             return CHECKS[check_name](visit, programs)
+        except AssertionError as error:  # fence() and line_of(): what the check could not find
+            return [str(error)]
         finally:
             visit.page.close()
 
