@@ -8,8 +8,6 @@ right numbers for the wrong reason fails too.
 import math
 from pathlib import Path
 
-import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 import torch
@@ -17,7 +15,6 @@ import torch.nn as nn
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = sorted(p.stem for pattern in ("cls_*.py", "figure_cls_*.py") for p in (ROOT / "snippets").glob(pattern))
-FIGURES = [name for name in PROGRAMS if name.startswith("figure_")]
 
 
 def relative_error(a, b):
@@ -260,15 +257,3 @@ def test_exercise_a_bias_learns_the_class_frequencies_and_their_entropy(program,
     f = ns["frequencies"]
     assert np.allclose(ns["P"][0], f, atol=1e-3)
     assert ns["L"] == pytest.approx(-(f * np.log(f)).sum(), abs=1e-4) and ns["L"] < math.log(ns["C"])
-
-
-@pytest.mark.parametrize("name", FIGURES)
-def test_figures_fit_the_column_with_readable_text_and_no_title(name, program):
-    matplotlib.rcdefaults()
-    fig = program(name)["fig"]
-    assert fig.get_size_inches()[0] <= 6.4
-    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip() and t.get_visible()]
-    small = {t.get_text() for t in texts if t.get_fontsize() < 12}
-    assert not small, f"text under 12 pt: {small}"
-    assert not fig._suptitle and not any(ax.get_title() for ax in fig.axes), "the caption is the title"
-    plt.close("all")

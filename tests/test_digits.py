@@ -16,8 +16,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 import torch
@@ -30,7 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = sorted(
     p.stem for pattern in ("digits_*.py", "figure_digits_*.py") for p in (ROOT / "snippets").glob(pattern)
 )
-FIGURES = [name for name in PROGRAMS if name.startswith("figure_")]
 
 # Loaded first by every Python started with this folder on PYTHONPATH: each way out to the network raises,
 # and leaves a line in the log first, so that a program that catches the error is caught too.
@@ -242,18 +239,6 @@ def test_the_chapters_split_is_seed_0_of_the_splits(program, capsys):
     ns = program("digits_splits")
     assert ns["test_accs"][0] == chosen["test_acc"]
     assert min(ns["test_accs"]) < max(ns["test_accs"])
-
-
-@pytest.mark.parametrize("name", FIGURES)
-def test_figures_fit_the_column_with_readable_text_and_no_title(name, program, capsys):
-    matplotlib.rcdefaults()
-    fig = program(name)["fig"]
-    assert fig.get_size_inches()[0] <= 6.4
-    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip() and t.get_visible()]
-    small = {t.get_text() for t in texts if t.get_fontsize() < 12}
-    assert not small, f"text under 12 pt: {small}"
-    assert not fig._suptitle and not any(ax.get_title() for ax in fig.axes), "the caption is the title"
-    plt.close("all")
 
 
 def test_the_programs_use_the_test_set_only_after_choosing():

@@ -93,3 +93,29 @@ def test_a_figure_without_text_gets_no_phone_layout_and_no_error(tmp_path):
     phone_layout(fig, name, (), {})
     plt.close(fig)
     assert not (tmp_path / "picture.narrow.svg").exists()
+
+
+# The figure rule (README, "Figures"): at most 6.4 in wide (matplotlib's default, the column's width), text
+# of 12 pt or more, no title over the figure (the caption says it). The exceptions, each with its reason:
+WIDER = {"lr_parabola": 10.0}  # six learning rates side by side; on a phone its panels go one under another
+SMALLER_TEXT = {"computational_graph": 10, "fork_graph": 10}  # boxes placed by hand; a phone layout of their own
+PANELS_NAMED = {"lr_parabola", "valley"}  # a title over each panel names it, as the caption does
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_program_keeps_the_figure_rule(name, program):
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcdefaults()
+    fig = program(f"figure_{name}")["fig"]
+    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip() and t.get_visible()]
+    try:
+        assert fig.get_size_inches()[0] <= WIDER.get(name, 6.4)
+        small = {t.get_text() for t in texts if t.get_fontsize() < SMALLER_TEXT.get(name, 12)}
+        assert not small, f"text under {SMALLER_TEXT.get(name, 12)} pt: {small}"
+        assert not fig._suptitle, "the caption is the title"
+        titled = [ax.get_title() for ax in fig.axes if ax.get_title()]
+        assert not titled or name in PANELS_NAMED and len(fig.axes) > 1, f"titles {titled}: the caption is the title"
+    finally:
+        plt.close("all")

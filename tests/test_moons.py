@@ -9,7 +9,6 @@ import ast
 import math
 from pathlib import Path
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -312,19 +311,6 @@ def test_the_figure_carries_the_numpy_network_unchanged():
 
     program, figure = functions("moons_numpy.py"), functions("figure_moons_boundary.py")
     assert figure == {name: program[name] for name in ("forward", "backward")}
-
-
-@pytest.mark.parametrize("name", FIGURES)
-def test_figures_fit_the_column_with_readable_text_and_no_title(name, program, capsys):
-    matplotlib.rcdefaults()
-    fig = program(name)["fig"]
-    capsys.readouterr()
-    assert fig.get_size_inches()[0] <= 6.4
-    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip() and t.get_visible()]
-    small = {t.get_text() for t in texts if t.get_fontsize() < 12}
-    assert not small, f"text under 12 pt: {small}"
-    assert not fig._suptitle and not any(ax.get_title() for ax in fig.axes), "the caption is the title"
-    plt.close("all")
 
 
 def test_nn_linears_output_layer_starts_far_larger_than_ours_and_its_first_layer_smaller(program, capsys):
