@@ -79,6 +79,7 @@ def test_downloaded_notebook_ran_alone_and_prints_what_the_chapter_shows(site, c
         f"the download was not run top to bottom in one fresh kernel: {counts}"
     )
 
+    warned = set()  # the warnings this kernel has shown: a warning shown once per process is not shown again
     for program, shown in CHAPTERS[chapter]:
         outputs = [out for cell in code if cell.metadata["snippet"] == program for out in cell.outputs]
         stderr = [out.text for out in outputs if out.output_type == "stream" and out.name == "stderr"]
@@ -87,6 +88,9 @@ def test_downloaded_notebook_ran_alone_and_prints_what_the_chapter_shows(site, c
         )
         printed = "".join(out.text for out in outputs if out.output_type == "stream" and out.name == "stdout")
         assert normalized(printed) == normalized(shown), f"{program} prints other output in {chapter}.ipynb"
+        warnings = set(WARNING_LINE.findall(SHOWING_WARNINGS.get(program, "")))
+        assert stderr or warnings <= warned, f"{program} shows no warning in {chapter}.ipynb, as its page does"
+        warned |= warnings
         if stderr:  # the warning as the page shows it, in its place (or not again: the kernel showed it)
             both = "".join(out.text for out in outputs if out.output_type == "stream")
             assert normalized(both) == normalized(SHOWING_WARNINGS[program]), (
