@@ -32,8 +32,8 @@ def text(fragment: str) -> str:
 def counts(content: str) -> tuple[int, int]:
     """(words, lines of code) of a page's content, as a reader meets it: collapsed blocks closed, output
     fences read as words, blank lines of code not counted."""
-    while (opened := COLLAPSED.sub("", content)) != content:
-        content = opened
+    while (closed := COLLAPSED.sub("", content)) != content:
+        content = closed
     content, lines = NOTEBOOK_LINKS.sub("", content), 0
 
     def code(block) -> str:

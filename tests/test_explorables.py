@@ -20,7 +20,7 @@ import contextlib
 import gzip
 import io
 import json
-import os
+import random
 import re
 import runpy
 import shutil
@@ -31,6 +31,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from hooks import explorables
 from tests import test_browser
 from tests.chromium import CHROMIUM, FLAGS, url_of
 from tests.conftest import ROOT
@@ -983,11 +984,11 @@ def explorable_problems(site, budget_kb: float = KB_GZIP) -> list[str]:
     problems = []
     for page in sorted(site.rglob("*.html")):
         html, where = page.read_text(), page.relative_to(site).as_posix()
-        shown = set(re.findall(r'<figure\b[^>]*\bdata-explorable="([\w-]+)"[^>]*\bhidden\b', html))
+        hidden = set(re.findall(r'<figure\b[^>]*\bdata-explorable="([\w-]+)"[^>]*\bhidden\b', html))
         placed = set(re.findall(r'data-explorable="([\w-]+)"', html))
         loaded = {name for _, name in SCRIPT.findall(html)}
-        if placed != shown:
-            problems.append(f"{where}: an explorable placeholder that is not hidden: {sorted(placed - shown)}")
+        if placed != hidden:
+            problems.append(f"{where}: an explorable placeholder that is not hidden: {sorted(placed - hidden)}")
         if where.startswith("print/"):
             problems += [f"{where}: the print edition loads {sorted(loaded)}"] if loaded else []
             continue
@@ -1024,7 +1025,7 @@ def test_the_build_check_fails_on_a_heavy_module_a_foreign_import_and_a_stray_sc
     for part in ("assets/explorables", "nn-module", "engine", "print"):
         shutil.copytree(site / part, tmp_path / part)
     valley = tmp_path / "assets" / "explorables" / "valley.js"
-    valley.write_text(valley.read_text() + "\n// " + os.urandom(40_000).hex())
+    valley.write_text(valley.read_text() + "\n// " + random.Random(0).randbytes(40_000).hex())
     backward = tmp_path / "assets" / "explorables" / "backward.js"
     backward.write_text('import { x } from "https://cdn.example/x.js";\n' + backward.read_text())
     printed = tmp_path / "print" / "index.html"
@@ -1039,13 +1040,6 @@ def test_the_build_check_fails_on_a_heavy_module_a_foreign_import_and_a_stray_sc
 
 def test_an_explorable_without_its_module_fails_the_build():
     """hooks/explorables.py, called as mkdocs calls it: a placeholder whose module is missing is an error."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        import explorables
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
     page = SimpleNamespace(file=SimpleNamespace(src_uri="chapter.md"))
     files = SimpleNamespace(get_file_from_path=lambda path: path == "assets/explorables/valley.js" or None)
     content = '<figure class="book-explorable" data-explorable="valley" hidden></figure>'

@@ -118,15 +118,15 @@ def test_the_data_is_balanced_and_no_straight_line_parts_the_classes(program, ca
     assert separable.status == 2, "a straight line parts the classes"  # 2: infeasible
 
 
-def test_the_engine_keeps_chapter_6s_operations_unchanged_and_adds_log():
+def test_the_engine_keeps_chapter_7s_operations_unchanged_and_adds_log():
     def methods(name):
         tree = ast.parse((ROOT / "snippets" / name).read_text())
         value = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "Value")
         return {node.name: ast.unparse(node) for node in value.body if isinstance(node, ast.FunctionDef)}
 
-    chapter_6, here = methods("engine_value.py"), methods("moons_engine.py")
-    assert set(here) - set(chapter_6) == {"log"}
-    assert all(here[name] == chapter_6[name] for name in set(here) & set(chapter_6))
+    chapter_7, here = methods("engine_value.py"), methods("moons_engine.py")
+    assert set(here) - set(chapter_7) == {"log"}
+    assert all(here[name] == chapter_7[name] for name in set(here) & set(chapter_7))
 
 
 @pytest.mark.parametrize("seed", [1, 2])

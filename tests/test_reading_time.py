@@ -9,7 +9,7 @@ from hooks.reading_time import CODE_LINES_PER_MINUTE, WORDS_PER_MINUTE, counts, 
 from tests.test_glossary import ROOT, nav_pages
 
 PAGE = """<h1 id="t">A title</h1>
-<p class="book-notebook-links"><a class="md-button" href="x">Run this chapter as a notebook</a></p>
+<p class="book-notebook-links"><a class="md-button" href="x">Read as a notebook</a></p>
 <p>Four words of prose, <code>w</code> and <span class="arithmatex">\\(w = 2\\)</span>.</p>
 <div class="language-python highlight"><span class="filename">snippets/a.py</span><pre><span></span><code>x = 1
 
