@@ -5,6 +5,8 @@
 import json
 import re
 
+from tests.test_browser import solutions_of
+
 TEX = re.compile(r"\\[a-zA-Z]{2,}")  # \frac, \partial, \hat: TeX source, which no page's prose shows
 
 
@@ -13,13 +15,7 @@ def index(site) -> list[dict]:
 
 
 def test_the_index_holds_no_tex_no_display_math_and_no_solution(site):
-    solutions = set()  # the sentences of every solution (a paragraph's text)
-    for page in site.rglob("*.html"):
-        for solution in re.findall(r"<summary>Solution</summary>(.*?)</details>", page.read_text(), re.S):
-            paragraphs = (
-                " ".join(re.sub(r"<[^>]+>", "", p).split()) for p in re.findall(r"<p>(.*?)</p>", solution, re.S)
-            )
-            solutions |= {p for p in paragraphs if len(p) > 40}
+    solutions = solutions_of(site, [page.relative_to(site) for page in site.rglob("*.html")])
     assert solutions, "no exercise solution found to look for"
     for doc in index(site):
         prose = re.sub(r"<(pre|code)>.*?</\1>", "", doc["title"] + doc["text"], flags=re.S)  # code may hold TeX
