@@ -70,7 +70,7 @@ FENCE = re.compile(
     r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
-TITLE = re.compile(r"""(?<![\w-])title=(["'])(?P<title>.*?)\1""")  # not data-title=: that shows no title
+TITLE = text_numbers.TITLE
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<target>.+?)\1[ \t]*$""")
 # A title that says which program the block runs after ("continues snippets/NAME.py"): the block does not run alone
 CONTINUES = re.compile(r"(?<![\w-])continues\s+(?P<program>[\w./-]+\.py)\b", re.IGNORECASE)

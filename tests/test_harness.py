@@ -252,7 +252,7 @@ FAULTS = {
     ),
     "math that looks like an HTML tag": (GOOD + "\nIt holds $s<w$ after 30 steps, $w>s$.\n", ["page.md:9: 30 (prose)"]),
     "a number after chapter numbers and a comma": (
-        GOOD + "\nIt matches chapters 2 and 4, 14 lines in all.\n",
+        GOOD + "\nIt matches chapters 2 and 4, 13 lines in all.\n",
         ["page.md:9: 13 (prose)"],
     ),
     "a heading's number after a word": (GOOD + "\n### Epoch 7: forgetting\n", ["page.md:9: 7 (prose)"]),

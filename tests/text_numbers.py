@@ -42,6 +42,7 @@ import tokenize
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+TITLE = re.compile(r"""(?<![\w-])title=(["'])(?P<title>.*?)\1""")  # a fence's title; not data-title=, which shows none
 NUMBER = re.compile(
     r"(?:(?<![\w)\]}.])(?P<sign>[-−]))?(?<![\w.])(?P<digits>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\d_]|\.\d)"
 )
@@ -589,10 +590,10 @@ def check_page(text: str, where: str, blocks, claimed: list[tuple[float, int, st
         body = mask(body, m.start(), m.end())
     shown += [read_number(n, line_at(n.start()), "prose", where, 0) for n in NUMBER.finditer(body)]
     for fence in FENCE.finditer(text):  # a fence's title is text too: `title="... 500 epochs"`
-        title = re.search(r"""(?<![\w-])title=(["'])(.*?)\1""", text[fence.start() : text.index("\n", fence.start())])
+        title = TITLE.search(text[fence.start() : text.index("\n", fence.start())])
         if title:
-            words, _ = masked_text(title[2], [])
-            start = fence.start() + title.start(2)
+            words, _ = masked_text(title["title"], [])
+            start = fence.start() + title.start("title")
             shown += [read_number(n, line_at(start), "a fence's title", where, start) for n in NUMBER.finditer(words)]
     shown += [read_word(w, line_at(w.start()), where) for w in WORD.finditer(body)]
 
