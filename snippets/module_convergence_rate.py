@@ -22,9 +22,11 @@ models = {
 
 # %% Along an eigenvector of H, a step multiplies the distance
 # to the optimum by 1 - lr * eigenvalue
+curvatures = {}  # model -> the eigenvalues of its H
 for name, A in models.items():
     H = 2 / N * A.T @ A
     eigenvalues = np.linalg.eigvalsh(H)  # smallest first
+    curvatures[name] = eigenvalues
     factors = 1 - lr * eigenvalues
     steps = np.log(0.001) / np.log(factors)  # to shrink a distance 1000x
     print(f"{name:>7}: H = {H.round(3).tolist()}")
@@ -33,7 +35,3 @@ for name, A in models.items():
     print(f"{'':>7}  factors {factors.round(3)}, steps to shrink the "
           f"error 1000x: {steps.round().astype(int)}")
 
-# %% The slow direction, the floor of the valley: mostly b, against w
-H = 2 / N * models["w and b"].T @ models["w and b"]
-slow = np.linalg.eigh(H)[1][:, 0]
-print(f"slow direction (w, b): {np.round(slow * np.sign(slow[1]), 3)}")

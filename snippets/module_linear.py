@@ -1,4 +1,4 @@
-"""nn.Linear(1, 1) as the model: a weight and a bias, data as [4, 1] columns."""
+"""nn.Linear as the model: a weight and a bias, data as [4, 1] columns."""
 
 # %% Data as a matrix: one row per sample, one column per feature
 # --8<-- [start:data]
@@ -16,7 +16,8 @@ print(n_samples, n_features)
 # %% The model: y = x @ weight.T + bias, with a random initial weight and bias;
 # the seed makes them, and so the log, the same on every run
 torch.manual_seed(42)
-model = nn.Linear(n_features, n_features)  # 1 input, 1 output
+# in: the features of one sample; out: the numbers predicted per sample, one y
+model = nn.Linear(in_features=n_features, out_features=1)
 print(f"Prediction before training: f(5) = {model(X_test).item():.3f}")
 
 # %% Training: chapter 4's loop; the optimizer gets the model's parameters
@@ -28,12 +29,12 @@ optimizer = torch.optim.SGD(model.parameters(), lr=lr)
 for epoch in range(n_iters):
     y_pred = model(X)  # 1. predict
     loss = loss_fn(y_pred, Y)  # 2. loss
+    if epoch % 10 == 0:  # the w and b that made this loss, before the update
+        [w, b] = model.parameters()  # the weight [1, 1] and the bias [1]
+        print(f"epoch {epoch + 1}: w = {w.item():.3f}, b = {b.item():.3f}, "
+              f"loss = {loss:.8f}")
     loss.backward()  # 3. gradient, of the weight and of the bias
     optimizer.step()  # 4. update, both
     optimizer.zero_grad()
-
-    if epoch % 10 == 0:
-        [w, b] = model.parameters()  # the weight [1, 1] and the bias [1]
-        print(f"epoch {epoch + 1}: w = {w.item():.3f}, loss = {loss:.8f}")
 
 print(f"Prediction after training: f(5) = {model(X_test).item():.3f}")

@@ -5,7 +5,7 @@ import torch
 import torch.nn as nn
 
 torch.manual_seed(42)
-model = nn.Linear(1, 1)
+model = nn.Linear(in_features=1, out_features=1)  # one x in, one y out
 print(model)
 
 # %% parameters() yields the tensors the optimizer updates:

@@ -29,9 +29,10 @@ TERMS = {
     "momentum": ("loss-and-optimizers.md", r"\bmomentum\b"),
     "Adam": ("loss-and-optimizers.md", r"\bAdam\b"),
     "bias": ("nn-module.md", r"\bbias(es)?\b"),
-    "Hessian": ("nn-module.md", r"\bHessians?\b"),
-    "eigenvalue": ("nn-module.md", r"\beigenvalues?\b"),
-    "condition number": ("nn-module.md", r"\bcondition numbers?\b"),
+    "Hessian": ("curvature.md", r"\bHessians?\b"),
+    "eigenvector": ("curvature.md", r"\beigenvectors?\b"),
+    "eigenvalue": ("curvature.md", r"\beigenvalues?\b"),
+    "condition number": ("curvature.md", r"\bcondition numbers?\b"),
     # Chapter 4 names classes and cross-entropy in passing ("BCE for any number of classes"), and chapters 5
     # and 7 write a Python class: the patterns match only the classification sense that chapter 9 defines.
     "class": (

@@ -42,7 +42,7 @@ server = test_browser.server  # the built site on 127.0.0.1 (tests/test_browser.
 pytestmark = pytest.mark.browser
 
 # The explorables and their chapters; a state of each with every kind of mark drawn (for contrast, axe, size)
-EXPLORABLES = {"lr_parabola": "manual-gradients/", "valley": "nn-module/", "backward": "engine/", "boundary": "moons/"}
+EXPLORABLES = {"lr_parabola": "manual-gradients/", "valley": "curvature/", "backward": "engine/", "boundary": "moons/"}
 MODULES = ROOT / "docs" / "assets" / "explorables"
 KB_GZIP = 30  # the issue's budget: JavaScript per page, beyond the book's own
 POKE = {
@@ -228,7 +228,7 @@ def steps_to_converge(gradient, lr, w, w_star, tolerance=0.001, most=10000) -> s
 
 @check
 def valley_numbers(visit, programs):
-    """Chapter 5: (w, b) after n steps, the loss there, the steps to converge, the eigenvalues and factors."""
+    """Chapter 6: (w, b) after n steps, the loss there, the steps to converge, the eigenvalues and factors."""
     problems = []
     runs = {  # the figure's runs: (panel, name) -> settings
         ("raw", "plain SGD, lr 0.01"): (0.01, 0, False, 100),
@@ -1022,7 +1022,7 @@ def test_explorables_load_only_where_shown_and_within_budget(site):
 
 
 def test_the_build_check_fails_on_a_heavy_module_a_foreign_import_and_a_stray_script(site, tmp_path):
-    for part in ("assets/explorables", "nn-module", "engine", "print"):
+    for part in ("assets/explorables", "curvature", "engine", "print"):
         shutil.copytree(site / part, tmp_path / part)
     valley = tmp_path / "assets" / "explorables" / "valley.js"
     valley.write_text(valley.read_text() + "\n// " + random.Random(0).randbytes(40_000).hex())

@@ -1,4 +1,4 @@
-// Chapter 5: the valley of L(w, b), with the learning rate, the momentum and centred inputs as controls.
+// Chapter 6: the valley of L(w, b), with the learning rate, the momentum and centred inputs as controls.
 // The data, the start and the update are the chapter's (snippets/figure_valley.py: torch.optim.SGD on
 // nn.Linear); tests/test_explorables.py holds what this prints against the programs of the page.
 import { axes, checkbox, choices, element, explorable, format, mean, parts, shown, slider, svg, ticks } from "./common.js";
