@@ -4,7 +4,6 @@ The last two tests hold chapters 7 and 8 to the issue's limits: each program und
 figures at most 6.4 inches wide with text of at least 12 points and no title over the caption.
 """
 
-import ast
 from pathlib import Path
 
 import matplotlib
@@ -77,25 +76,6 @@ def test_the_printed_check_is_small_and_training_reaches_the_noise(program, caps
     assert first > 10 * last and last < 2 * ns["noise"] ** 2
 
 
-def test_the_table_carries_the_hand_written_network_unchanged():
-    def functions(name):
-        tree = ast.parse((ROOT / "snippets" / name).read_text())
-        return {node.name: ast.unparse(node) for node in tree.body if isinstance(node, ast.FunctionDef)}
-
-    program, figure = functions("net_two_layer.py"), functions("net_gradient_check.py")
-    for name in ("forward", "backward", "loss_of", "relative_error"):
-        assert figure[name] == program[name], name
-
-
-def test_the_gradient_check_table_is_the_programs_check(program, capsys):
-    program("net_two_layer")
-    checks = capsys.readouterr().out.splitlines()[:4]
-    program("net_gradient_check")
-    rows = capsys.readouterr().out.splitlines()[1:]
-    for check, row in zip(checks, rows, strict=True):
-        assert check.split()[-1] == row.split()[-1] and check.split()[-5].rstrip(",") == row.split()[-2]
-
-
 def test_the_pytorch_network_trains_on_mini_batches_and_validates(program, capsys):
     ns = program("net_torch")
     first = capsys.readouterr().out
@@ -135,3 +115,13 @@ def test_figures_fit_the_column_with_readable_text_and_no_title(name, program):
     assert not small, f"text under 12 pt: {small}"
     assert not fig._suptitle and not any(ax.get_title() for ax in fig.axes), "the caption is the title"
     plt.close("all")
+
+
+def test_the_diagram_shows_the_shapes_of_the_hand_written_networks_arrays(program):
+    """figure_net_diagram.py rebuilds net_two_layer.py's data and weights: its arrays have the program's shapes."""
+    ns, figure = program("net_two_layer"), program("figure_net_diagram")
+    y_pred, h = ns["forward"](ns["params"], ns["X"])
+    for name, array in {"X": ns["X"], "Y": ns["Y"], "h": h, "y_pred": y_pred, **ns["params"]}.items():
+        assert figure[name].shape == array.shape, name
+    assert figure["shape"](h) == f"(N, {ns['K']})" and figure["shape"](figure["L"]) == "()"
+    assert np.array_equal(figure["X"], ns["X"]) and np.array_equal(figure["Y"], ns["Y"])  # the same data
