@@ -59,7 +59,7 @@ def draw(ax, place, spread):
                 p, q = to_px(place(a, u)), to_px(place(a + 1, v))
                 along = (q - p) / np.hypot(*(q - p)) * fig.dpi / 72 / 2
                 ends = to_data([p + along * size[a], q - along * size[a + 1]])
-                ax.plot(*ends.T, color=BLUE, lw=0.6, alpha=0.7)
+                ax.plot(*ends.T, color=BLUE, lw=0.6)
     for layer, us in units.items():
         for u in us:
             ax.plot(*place(layer, u), "o", ms=size[layer], mfc="none",
