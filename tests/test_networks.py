@@ -105,6 +105,16 @@ def test_smaller_batches_are_noisier_and_the_full_batch_never_goes_uphill(progra
     assert curves[80][-1] > curves[16][-1] and curves[80][-1] > curves[1][-1]
 
 
+def test_the_diagram_shows_the_shapes_of_the_hand_written_networks_arrays(program):
+    """figure_net_diagram.py rebuilds net_two_layer.py's data and weights: its arrays have the program's shapes."""
+    ns, figure = program("net_two_layer"), program("figure_net_diagram")
+    y_pred, h = ns["forward"](ns["params"], ns["X"])
+    for name, array in {"X": ns["X"], "Y": ns["Y"], "h": h, "y_pred": y_pred, **ns["params"]}.items():
+        assert figure[name].shape == array.shape, name
+    assert figure["shape"](h) == f"(N, {ns['K']})" and figure["shape"](figure["L"]) == "()"
+    assert np.array_equal(figure["X"], ns["X"]) and np.array_equal(figure["Y"], ns["Y"])  # the same data
+
+
 @pytest.mark.parametrize("name", FIGURES)
 def test_figures_fit_the_column_with_readable_text_and_no_title(name, program):
     matplotlib.rcdefaults()
@@ -115,13 +125,3 @@ def test_figures_fit_the_column_with_readable_text_and_no_title(name, program):
     assert not small, f"text under 12 pt: {small}"
     assert not fig._suptitle and not any(ax.get_title() for ax in fig.axes), "the caption is the title"
     plt.close("all")
-
-
-def test_the_diagram_shows_the_shapes_of_the_hand_written_networks_arrays(program):
-    """figure_net_diagram.py rebuilds net_two_layer.py's data and weights: its arrays have the program's shapes."""
-    ns, figure = program("net_two_layer"), program("figure_net_diagram")
-    y_pred, h = ns["forward"](ns["params"], ns["X"])
-    for name, array in {"X": ns["X"], "Y": ns["Y"], "h": h, "y_pred": y_pred, **ns["params"]}.items():
-        assert figure[name].shape == array.shape, name
-    assert figure["shape"](h) == f"(N, {ns['K']})" and figure["shape"](figure["L"]) == "()"
-    assert np.array_equal(figure["X"], ns["X"]) and np.array_equal(figure["Y"], ns["Y"])  # the same data
