@@ -191,9 +191,9 @@ for epoch in range(n_iters):
     loss = mse(w)  # 1. predict, 2. loss
     w.grad = 0.0  # backward() adds into w.grad: start from 0
     loss.backward()  # 3. gradient
-    w.data -= learning_rate * w.grad  # 4. update
-    if epoch % 10 == 0:
+    if epoch % 10 == 0:  # the w that made this loss, before the update
         print(f"epoch {epoch + 1}: w = {w.data:.3f}, loss = {loss.data:.8f}")
+    w.data -= learning_rate * w.grad  # 4. update
 print(f"Prediction after training: f(5) = {(w * 5).data:.3f}")
 # --8<-- [end:train]
 

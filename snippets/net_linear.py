@@ -50,7 +50,7 @@ learning_rate = 0.1
 n_iters = 100
 for epoch in range(n_iters):
     loss, dw = loss_and_gradient(w)  # 1. predict, 2. loss, 3. gradient
+    if epoch % 20 == 0:  # the w that made this loss, before the update
+        print(f"epoch {epoch + 1}: w = {np.round(w, 3)}, loss = {loss:.4f}")
     w = w - learning_rate * dw  # 4. update: (d,) - () * (d,)
-    if epoch % 20 == 0:
-        print(f"epoch {epoch + 1}: loss = {loss:.4f}, w = {np.round(w, 3)}")
 print(f"learned w = {np.round(w, 3)}, true w = {w_true}")

@@ -24,10 +24,10 @@ for epoch in range(n_iters):
     y_pred = X @ w  # 1. predict: (N, d) @ (d,) -> (N,)
     loss = ((y_pred - Y) ** 2).mean()  # 2. loss: ()
     loss.backward()  # 3. gradient: w.grad, shape (d,)
+    if epoch % 20 == 0:  # the w that made this loss, before the update
+        print(f"epoch {epoch + 1}: w = {np.round(w.detach().numpy(), 3)}, "
+              f"loss = {loss:.4f}")
     with torch.no_grad():
         w -= learning_rate * w.grad  # 4. update
     w.grad.zero_()
-    if epoch % 20 == 0:
-        print(f"epoch {epoch + 1}: loss = {loss:.4f}, "
-              f"w = {np.round(w.detach().numpy(), 3)}")
 print(f"learned w = {np.round(w.detach().numpy(), 3)}, true w = {w_true}")

@@ -38,7 +38,7 @@ batches = DataLoader(TensorDataset(X_train, Y_train), batch_size=16,
 # %% Training: every epoch is one pass over the training set
 n_epochs = 100
 for epoch in range(n_epochs):
-    model.train()  # training mode (it matters for dropout, batch norm)
+    model.train()  # training mode (some layers act differently: chapter 12)
     for X_batch, Y_batch in batches:  # one update per mini-batch
         y_pred = model(X_batch)  # 1. predict
         loss = loss_fn(y_pred, Y_batch)  # 2. loss

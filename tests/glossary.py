@@ -48,6 +48,7 @@ TERMS = {
     "log-sum-exp": ("classification.md", r"\blog-sum-exp\b"),
     "maximum likelihood": ("classification.md", r"\bmaximum likelihood\b"),
     "learning-rate schedule": ("when-training-fails.md", r"\blearning[- ]rate schedules?\b"),
+    "dropout": ("when-training-fails.md", r"\bdropout\b"),
     "test set": ("digits.md", r"\btest sets?\b"),
     "confusion matrix": ("digits.md", r"\bconfusion matri(x|ces)\b"),
     "standard error": ("digits.md", r"\bstandard errors?\b"),

@@ -24,11 +24,13 @@ def log_lines(text):
 
 
 def test_the_engine_reproduces_chapter_2s_corrected_log_line_for_line(program, capsys):
+    """The page shows the log once and says it is chapter 2's: this runs both programs and holds them to it."""
     program("numpy_gd_fixed")
     chapter_2 = log_lines(capsys.readouterr().out)
     program("engine_value")
     engine = log_lines(capsys.readouterr().out)
     assert len(chapter_2) == 12 and engine == chapter_2
+    assert engine[1] == "epoch 1: w = 0.000, loss = 30.00000000"  # each w with the loss it made, before its update
 
 
 def test_without_the_reversed_visit_the_float32_log_differs(program, capsys):

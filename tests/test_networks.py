@@ -1,7 +1,6 @@
 """Chapter 8 (docs/networks.md): the claims its prose makes about its programs. Its figures keep the book's
 figure rule (tests/test_figures.py)."""
 
-import ast
 from pathlib import Path
 
 import numpy as np
@@ -70,25 +69,6 @@ def test_the_printed_check_is_small_and_training_reaches_the_noise(program, caps
     assert first > 10 * last and last < 2 * ns["noise"] ** 2
 
 
-def test_the_table_carries_the_hand_written_network_unchanged():
-    def functions(name):
-        tree = ast.parse((ROOT / "snippets" / name).read_text())
-        return {node.name: ast.unparse(node) for node in tree.body if isinstance(node, ast.FunctionDef)}
-
-    program, figure = functions("net_two_layer.py"), functions("net_gradient_check.py")
-    for name in ("forward", "backward", "loss_of", "relative_error"):
-        assert figure[name] == program[name], name
-
-
-def test_the_gradient_check_table_is_the_programs_check(program, capsys):
-    program("net_two_layer")
-    checks = capsys.readouterr().out.splitlines()[:4]
-    program("net_gradient_check")
-    rows = capsys.readouterr().out.splitlines()[1:]
-    for check, row in zip(checks, rows, strict=True):
-        assert check.split()[-1] == row.split()[-1] and check.split()[-5].rstrip(",") == row.split()[-2]
-
-
 def test_the_pytorch_network_trains_on_mini_batches_and_validates(program, capsys):
     ns = program("net_torch")
     first = capsys.readouterr().out
@@ -116,3 +96,13 @@ def test_smaller_batches_are_noisier_and_the_full_batch_never_goes_uphill(progra
     worst = {size: (curve[1:] / curve[:-1]).max() for size, curve in curves.items()}
     assert worst[1] > worst[16] > 1 > worst[80]
     assert curves[80][-1] > curves[16][-1] and curves[80][-1] > curves[1][-1]
+
+
+def test_the_diagram_shows_the_shapes_of_the_hand_written_networks_arrays(program):
+    """figure_net_diagram.py rebuilds net_two_layer.py's data and weights: its arrays have the program's shapes."""
+    ns, figure = program("net_two_layer"), program("figure_net_diagram")
+    y_pred, h = ns["forward"](ns["params"], ns["X"])
+    for name, array in {"X": ns["X"], "Y": ns["Y"], "h": h, "y_pred": y_pred, **ns["params"]}.items():
+        assert figure[name].shape == array.shape, name
+    assert figure["shape"](h) == f"(N, {ns['K']})" and figure["shape"](figure["L"]) == "()"
+    assert np.array_equal(figure["X"], ns["X"]) and np.array_equal(figure["Y"], ns["Y"])  # the same data
