@@ -31,7 +31,9 @@ def test_custom_class_in_place_of_nn_linear_prints_the_same_log(program, capsys)
     model_line = "model = nn.Linear(in_features=n_features, out_features=1)"
     assert source.count(model_line) == 1
     swapped = source.replace(model_line, "model = LinearRegression(in_features=n_features, out_features=1)")
-    exec(compile(swapped, "module_linear.py with LinearRegression", "exec"), {"LinearRegression": ns["LinearRegression"]})
+    exec(
+        compile(swapped, "module_linear.py with LinearRegression", "exec"), {"LinearRegression": ns["LinearRegression"]}
+    )
     assert capsys.readouterr().out == linear
 
 
