@@ -38,3 +38,10 @@ def test_a_notebook_page_is_titled_after_its_chapter(site):
     for doc in index(site):
         if re.fullmatch(r"notebooks/[\w-]+/", doc["location"]):
             assert doc["title"].endswith(": the notebook") and not doc["title"].startswith("Chapter"), doc["title"]
+
+
+def test_a_notebook_page_is_indexed_without_its_code_and_outputs(site):
+    """Its programs are its chapter's again: the chapter is the result, and the index stays small."""
+    notebooks = [doc for doc in index(site) if doc["location"].startswith("notebooks/")]
+    assert notebooks and any(doc["text"] for doc in notebooks), "no notebook text indexed"
+    assert not [doc["location"] for doc in notebooks if "<pre>" in doc["text"]]
