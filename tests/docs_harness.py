@@ -8,7 +8,7 @@ Rules (README.md, "How the book is tested", says the same for authors):
   starts with ``>>>``, or a Python-console fence (``pycon``), is a doctest and must start with ``>>>``.
   A doctest line that doctest does not compare (text after a blank line) or skips (``+SKIP``) is an error.
   A fence in DISPLAY (output, shell commands, configuration) is shown only, and must hold no ``>>>``
-  prompt; a fence in any other language, or in none, is an error. So is a fence inside a
+  prompt and no number (nothing would check it); a fence in any other language, or in none, is an error. So is a fence inside a
   blockquote or an HTML comment, and code in HTML (``<pre>``, ``<code class=...>``); indented code
   blocks are turned off in mkdocs.yml (they render as text).
 - ``--8<--`` includes are expanded by pymdownx.snippets itself, configured from the
@@ -193,7 +193,10 @@ class DocsHarness:
                 elif include := SNIPPET_MARKER.search(m["body"]):
                     yield fail(m.start(), m.end(), INCLUDE_SHOWN, m.start("body") + include.start())
                 elif text_numbers.NUMBER.search(m["body"]):  # an output fence is paired (below) or fails
-                    message = f"a ```{m['lang']} fence shows numbers that no code printed: make it a block's Output"
+                    message = (
+                        f"a ```{m['lang']} fence shows numbers that nothing checks: make it the Output of the "
+                        "block that prints them, or write them in prose, where they are checked"
+                    )
                     yield fail(m.start(), m.end(), message)
                 continue
             if kind is None:

@@ -273,7 +273,7 @@ FAULTS = {
     ),
     "a shown-only fence with numbers": (
         GOOD + "\nThe log:\n\n```text\nepoch 1: w = 2.1\n```\n",
-        ["page.md:11", "shows numbers that no code printed"],
+        ["page.md:11", "shows numbers that nothing checks"],
     ),
     "a list that does not count": (GOOD + "\nSteps:\n\n1. predict\n3. loss\n", ["page.md:12", "says 3, not 2"]),
     "a number that starts a line of a paragraph": (
