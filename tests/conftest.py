@@ -1,3 +1,4 @@
+import ast
 import atexit
 import functools
 import os
@@ -95,6 +96,15 @@ def book_copy(tmp_path, site) -> Path:
     for cache in ("rendered", "mathml", "math-font"):  # pruned by each build: copied
         shutil.copytree(ROOT / ".cache" / cache, tmp_path / ".cache" / cache)
     return tmp_path
+
+
+def definitions(name: str, inside: str | None = None) -> dict[str, str]:
+    """The functions snippets/NAME.py defines at its top level (or in its class `inside`), each as its
+    source: to check that a program which stands alone carries another's code unchanged."""
+    body = ast.parse((ROOT / "snippets" / f"{name}.py").read_text()).body
+    if inside:
+        body = next(node for node in body if isinstance(node, ast.ClassDef) and node.name == inside).body
+    return {node.name: ast.unparse(node) for node in body if isinstance(node, ast.FunctionDef)}
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 """Chapter 7 (docs/engine.md): the claims its prose makes about the engine."""
 
-import ast
 import math
 from pathlib import Path
 
 import pytest
 import torch
+
+from tests.conftest import definitions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,13 +131,7 @@ def test_forgetting_the_reset_prints_chapter_3s_gradients(program, capsys):
 
 def test_the_figure_carries_the_engine_unchanged():
     """figure_engine_graph.py stands alone with a cut of the engine: each method it has is the engine's, verbatim."""
-
-    def methods(name):
-        tree = ast.parse((ROOT / "snippets" / name).read_text())
-        value = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "Value")
-        return {node.name: ast.unparse(node) for node in value.body if isinstance(node, ast.FunctionDef)}
-
-    engine, figure = methods("engine_value.py"), methods("figure_engine_graph.py")
+    engine, figure = definitions("engine_value", "Value"), definitions("figure_engine_graph", "Value")
     assert set(figure) == {"__init__", "__add__", "__mul__", "relu", "backward"}
     assert all(figure[name] == engine[name] for name in figure)
 

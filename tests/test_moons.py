@@ -16,6 +16,8 @@ import torch
 from scipy.optimize import linprog
 from sklearn.datasets import make_moons
 
+from tests.conftest import definitions
+
 ROOT = Path(__file__).resolve().parent.parent
 WAYS = ["moons_engine", "moons_numpy", "moons_torch"]
 FIGURES = ["figure_moons_data", "figure_moons_boundary"]
@@ -119,12 +121,7 @@ def test_the_data_is_balanced_and_no_straight_line_parts_the_classes(program, ca
 
 
 def test_the_engine_keeps_chapter_7s_operations_unchanged_and_adds_log():
-    def methods(name):
-        tree = ast.parse((ROOT / "snippets" / name).read_text())
-        value = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "Value")
-        return {node.name: ast.unparse(node) for node in value.body if isinstance(node, ast.FunctionDef)}
-
-    chapter_7, here = methods("engine_value.py"), methods("moons_engine.py")
+    chapter_7, here = definitions("engine_value", "Value"), definitions("moons_engine", "Value")
     assert set(here) - set(chapter_7) == {"log"}
     assert all(here[name] == chapter_7[name] for name in set(here) & set(chapter_7))
 
@@ -305,11 +302,7 @@ def test_the_figure_is_the_numpy_run_and_the_boundary_straightens_then_bends(pro
 
 
 def test_the_figure_carries_the_numpy_network_unchanged():
-    def functions(name):
-        tree = ast.parse((ROOT / "snippets" / name).read_text())
-        return {node.name: ast.unparse(node) for node in tree.body if isinstance(node, ast.FunctionDef)}
-
-    program, figure = functions("moons_numpy.py"), functions("figure_moons_boundary.py")
+    program, figure = definitions("moons_numpy"), definitions("figure_moons_boundary")
     assert figure == {name: program[name] for name in ("forward", "backward")}
 
 
