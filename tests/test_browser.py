@@ -520,7 +520,16 @@ def luminance(rgb) -> float:
 
 
 def rgb_of(css: str) -> tuple[int, ...]:
+    """(r, g, b) of a CSS colour: rgb(...) as a browser gives it, or #rrggbb."""
+    if css.startswith("#"):
+        return tuple(int(css[i : i + 2], 16) for i in (1, 3, 5))
     return tuple(int(float(v)) for v in re.findall(r"[\d.]+", css)[:3])
+
+
+def contrast_ratio(a, b) -> float:
+    """WCAG's contrast of two (r, g, b) colours: 4.5 for text, 3 for graphics."""
+    x, y = luminance(a), luminance(b)
+    return (max(x, y) + 0.05) / (min(x, y) + 0.05)
 
 
 @check
@@ -537,12 +546,11 @@ def figures_readable(visit):
             if ratio < 3:
                 problems.append(f"contrast {ratio:.1f}:1 in {name}")
             text = figure.evaluate(TEXT_COLOURS)
-            page = luminance(rgb_of(text["page"]))
+            page = rgb_of(text["page"])
             with Image.open(io.BytesIO(png)) as picture:
                 pixels = {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 24)}
             for colour in map(rgb_of, text["colours"]):
-                ink = luminance(colour)
-                ratio = (max(ink, page) + 0.05) / (min(ink, page) + 0.05)
+                ratio = contrast_ratio(colour, page)
                 if ratio < 4.5:
                     problems.append(f"text contrast {ratio:.2f}:1 in {name}: rgb{colour} on {text['page']}")
                 elif not any(all(abs(a - b) <= 4 for a, b in zip(colour, p)) for p in pixels):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import mkdocs_build
+from tests.test_browser import contrast_ratio, rgb_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = sorted(p.stem.removeprefix("figure_") for p in (ROOT / "snippets").glob("figure_*.py"))
@@ -52,12 +53,6 @@ def test_a_failing_figure_program_fails_the_build_and_names_it(book_copy, tmp_pa
     assert f"snippets/figure_{FIGURES[0]}.py" in build.stderr and "a figure that fails, on purpose" in build.stderr
 
 
-def luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 @pytest.mark.parametrize("name", FIGURES)
 def test_figure_colours_read_on_both_schemes_pages(site, name):
     """hooks/figures.py: each opaque colour a figure draws is a variable, 4.5:1 on material's white page and
@@ -69,8 +64,7 @@ def test_figure_colours_read_on_both_schemes_pages(site, name):
         ).groups()
         for values, page in ((light, "#ffffff"), (dark, "#1e2129")):
             for variable, colour in re.findall(r"(--c\w+):(#[0-9a-f]{6})", values):
-                ink, paper = luminance(colour), luminance(page)
-                assert (max(ink, paper) + 0.05) / (min(ink, paper) + 0.05) >= 4.5, (svg.name, variable, colour, page)
+                assert contrast_ratio(rgb_of(colour), rgb_of(page)) >= 4.5, (svg.name, variable, colour, page)
         for style in re.findall(r'style="([^"]*)"', text):
             assert "opacity" in style or not re.search(r"#[0-9a-fA-F]{6}", style), (svg.name, style)
 
