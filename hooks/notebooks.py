@@ -205,29 +205,35 @@ def on_page_content(content, page, config, files):
     """Link a chapter and its notebook both ways, with the download (mkdocs-jupyter's include_source copy)
     and a link that opens the notebook in Colab."""
     links = None
-    colab = COLAB.format(name=repository(config)["name"], notebook="{}")
+
+    def colab(notebook: str) -> str:
+        return COLAB.format(name=repository(config)["name"], notebook=posixpath.basename(notebook))
+
     if page.file.src_uri in chapters:
         notebook_file = files.get_file_from_path(notebook_uri(page.file.src_uri))
         download = posixpath.join(posixpath.dirname(notebook_file.dest_uri), posixpath.basename(notebook_file.src_uri))
         links = [
             ("Read as a notebook", notebook_file.url),
             ("Download .ipynb", download),
-            ("Open in Colab", colab.format(posixpath.basename(notebook_file.src_uri))),
+            ("Open in Colab", colab(notebook_file.src_uri)),
         ]
     elif chapter := next((uri for uri in chapters if notebook_uri(uri) == page.file.src_uri), None):
         download = posixpath.join(posixpath.dirname(page.file.dest_uri), posixpath.basename(page.file.src_uri))
         links = [
             ("Download .ipynb", download),
-            ("Open in Colab", colab.format(posixpath.basename(page.file.src_uri))),
+            ("Open in Colab", colab(page.file.src_uri)),
             ("Read the chapter", files.get_file_from_path(chapter).url),
         ]
     if not links:
         return content
-    buttons = " ".join(
-        f'<a class="md-button" href="{url if url.startswith("https:") else get_relative_url(url, page.file.url)}"'
-        f"{' download' if url.endswith('.ipynb') and not url.startswith('https:') else ''}>{text}</a>"
-        for text, url in links
-    )
+
+    def button(text: str, url: str) -> str:
+        if url.startswith("https:"):  # Colab: a plain link to another site
+            return f'<a class="md-button" href="{url}">{text}</a>'
+        download = " download" if url.endswith(".ipynb") else ""
+        return f'<a class="md-button" href="{get_relative_url(url, page.file.url)}"{download}>{text}</a>'
+
+    buttons = " ".join(button(text, url) for text, url in links)
     heading_end = content.find("</h1>")
     at = heading_end + len("</h1>") if heading_end >= 0 else 0
     return f'{content[:at]}\n<p class="book-notebook-links">{buttons}</p>\n{content[at:]}'

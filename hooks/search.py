@@ -26,31 +26,25 @@ DISPLAY_MATH = '<div class="arithmatex">'
 CODE = re.compile(r'(<div class="language-[\w-]+ highlight[^"]*")>')  # a code block or an output
 SOLUTION = re.compile(r'<details class="([^"]*)">(\s*<summary>Solution</summary>)')
 notebook_titles: dict[str, str] = {}  # notebook src_uri -> its chapter's nav title
-appendices: set[str] = set()  # src_uri of the pages the nav calls "Appendix..."
+boosts: dict[str, float] = {}  # src_uri -> its boost: the pages the nav calls "Appendix...", the notebooks
 
 
 def on_config(config):
     notebook_titles.clear()
-    appendices.clear()
+    boosts.clear()
     pages = list(nav_pages(config.nav))
     notebooks = {uri for _, uri in pages if uri.endswith(".ipynb")}
     for title, uri in pages:
         if uri.endswith(".md") and notebook_uri(uri) in notebooks:
             notebook_titles[notebook_uri(uri)] = title or uri
-        if (title or "").startswith("Appendix"):
-            appendices.add(uri)
+            boosts[notebook_uri(uri)] = NOTEBOOK_BOOST
+        if (title or "").startswith("Appendix") and uri not in notebooks:  # its notebook ranks as a notebook
+            boosts[uri] = APPENDIX_BOOST
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
-    boost = (
-        NOTEBOOK_BOOST
-        if page.file.src_uri in notebook_titles
-        else APPENDIX_BOOST
-        if page.file.src_uri in appendices
-        else None
-    )
-    if boost is not None:
+    if (boost := boosts.get(page.file.src_uri)) is not None:
         page.meta["search"] = {"boost": boost, **(page.meta.get("search") or {})}
     if page.file.src_uri in notebook_titles:
         page.meta.setdefault("title", f"{notebook_titles[page.file.src_uri]}: the notebook")
