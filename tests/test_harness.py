@@ -597,27 +597,28 @@ def test_no_page_escapes_the_harness():
 
 
 # -- the per-program test (tests/test_snippets.py), run on a throwaway book of programs ---------------
+ELSEWHERE = "prints differently on another machine"
 PROGRAMS = {  # program -> what the per-program test must say about it
     "prints_a_set_of_strings": (
         'print({"alpha", "beta", "gamma", "delta"})\n',
-        "prints differently on another machine",
+        ELSEWHERE,
     ),
-    "prints_the_cpu_count": ("import os\nprint(os.cpu_count())\n", "prints differently on another machine"),
-    "prints_the_user": ("import getpass\nprint(getpass.getuser())\n", "prints differently on another machine"),
-    "prints_the_host": ("import socket\nprint(socket.gethostname())\n", "prints differently on another machine"),
-    "prints_the_node": ("import platform\nprint(platform.node())\n", "prints differently on another machine"),
+    "prints_the_cpu_count": ("import os\nprint(os.cpu_count())\n", ELSEWHERE),
+    "prints_the_user": ("import getpass\nprint(getpass.getuser())\n", ELSEWHERE),
+    "prints_the_host": ("import socket\nprint(socket.gethostname())\n", ELSEWHERE),
+    "prints_the_node": ("import platform\nprint(platform.node())\n", ELSEWHERE),
     "prints_the_architecture": (
         "import platform\nprint(platform.machine())\n",
-        "prints differently on another machine",
+        ELSEWHERE,
     ),
-    "prints_torch_threads": ("import torch\nprint(torch.get_num_threads())\n", "prints differently on another machine"),
+    "prints_torch_threads": ("import torch\nprint(torch.get_num_threads())\n", ELSEWHERE),
     "prints_torch_interop_threads": (
         "import torch\nprint(torch.get_num_interop_threads())\n",
-        "prints differently on another machine",
+        ELSEWHERE,
     ),
     "prints_the_cpu_capability": (
         "import torch\nprint(torch.backends.cpu.get_cpu_capability())\n",
-        "prints differently on another machine",
+        ELSEWHERE,
     ),
     "logs": ('import logging\nlogging.warning("careful")\n', "WARNING:root:careful"),
     "leaves_a_thread_running": (
