@@ -882,7 +882,7 @@ BREAKAGES = {  # name: (check, explorable, scheme, {url pattern: (old, new)}, wh
         "keyboard_and_labels",
         "valley",
         "light",
-        {MODULE.format("valley"): ('"aria-live": "polite" ', "")},
+        {MODULE.format("common"): ('"book-explorable-printed", "aria-live": "polite"', '"book-explorable-printed"')},
         "aria-live",
     ),
     "a control axe cannot name": (
@@ -932,7 +932,7 @@ BREAKAGES = {  # name: (check, explorable, scheme, {url pattern: (old, new)}, wh
         "legible_at_390_px",
         "lr_parabola",
         "light",
-        {MODULE.format("lr_parabola"): ("`0 0 ${width} ${height}`", "`0 0 ${3 * width} ${3 * height}`")},
+        {MODULE.format("common"): ("`0 0 ${width} ${height}`", "`0 0 ${3 * width} ${3 * height}`")},
         "px",
     ),
     "controls wider than a phone": (

@@ -1,7 +1,7 @@
 // Chapter 7: backward() one node at a time, on a small graph. Value is the chapter's engine
 // (snippets/engine_value.py), operation for operation, with backward() cut into steps;
 // tests/test_explorables.py holds every step against the engine in Python.
-import { button, element, explorable, format, numberInput, parts, svg } from "./common.js";
+import { button, element, explorable, format, numberInput, parts, size, svg } from "./common.js";
 
 class Value {
   constructor(data, inputs = [], op = "", localGrads = () => []) {
@@ -196,9 +196,7 @@ explorable("backward", (figure) => {
         : [boxWidth / 2 + row * gapX, 4 + boxHeight / 2 + column * gapY];
     };
     const height = 8 + boxHeight + (across ? (rows - 1) * gapY : (columns - 1) * gapY);
-    plot.setAttribute("width", width);
-    plot.setAttribute("height", height);
-    plot.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    size(plot, width, height);
     plot.style.fontSize = across ? "" : "12px";
     plot.setAttribute("aria-label", `The graph of ${choice.selectedOptions[0].textContent}, each node with its value and .grad`);
     const defs = svg("defs", {}, plot);
@@ -208,7 +206,7 @@ explorable("backward", (figure) => {
       svg("path", { class: now ? "book-edge book-current" : "book-edge", d: "M0,0L10,5L0,10z" }, marker);
     }
     for (const node of all) { // edges first, under the boxes, with the local gradients of the current step
-      node.inputs.forEach((x, i) => {
+      node.inputs.forEach((x) => {
         const [[x0, y0], [x1, y1]] = [place(x), place(node)];
         const [from, to] = across ? [[x0 + boxWidth / 2, y0], [x1 - boxWidth / 2, y1]] : [[x0, y0 + boxHeight / 2], [x1, y1 - boxHeight / 2]];
         const now = node === current ? "current" : "";

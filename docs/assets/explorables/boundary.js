@@ -3,7 +3,7 @@
 // hooks/figures.py serves them beside the figure); the forward pass, the loss and the accuracies are
 // computed here, as moons_numpy.py computes them. tests/test_explorables.py holds what this prints against
 // that program's output and against its functions at the other epochs.
-import { axes, choices, element, explorable, format, parts, svg } from "./common.js";
+import { axes, choices, element, explorable, format, parts, printedLines, size, svg } from "./common.js";
 
 const data = await fetch(new URL("../figures/moons_boundary.json", import.meta.url)).then((r) => r.json());
 const K = data.weights[0].b1.length, C = data.weights[0].b2.length; // hidden units, classes
@@ -36,8 +36,7 @@ function scores(p, rows) {
 explorable("boundary", (figure) => {
   const plot = svg("svg", { role: "img" });
   const epoch = choices("epochs trained", data.epochs, { value: 0, text: String });
-  const printed = element("div", { class: "book-explorable-printed", "aria-live": "polite" });
-  const line = printed.appendChild(element("p", { "data-printed": "scores" }));
+  const [printed, line] = printedLines("scores");
   parts(figure, plot, element("div", { class: "book-explorable-controls" }, epoch.control), printed);
 
   let width = 0;
@@ -57,9 +56,7 @@ explorable("boundary", (figure) => {
     const left = 40, right = 8, top = 8, bottom = 40;
     const scale = (width - left - right) / (region.x[1] - region.x[0]);
     const height = Math.round(top + bottom + scale * (region.y[1] - region.y[0]));
-    plot.setAttribute("width", width);
-    plot.setAttribute("height", height);
-    plot.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    size(plot, width, height);
     const x = (v) => left + (v - region.x[0]) * scale, y = (v) => top + (region.y[1] - v) * scale;
     // The regions: each row of cells as runs of one predicted class, one path per class
     const columns = Math.round((region.x[1] - region.x[0]) / cell), rows = Math.round((region.y[1] - region.y[0]) / cell);

@@ -161,6 +161,19 @@ export function explorable(name, build) {
   }
 }
 
+export function size(plot, width, height) {
+  // The SVG is drawn at the size it is shown, so that its text keeps its CSS size
+  plot.setAttribute("width", width);
+  plot.setAttribute("height", height);
+  plot.setAttribute("viewBox", `0 0 ${width} ${height}`);
+}
+
+export function printedLines(...names) {
+  // The lines a figure prints, as its page's program prints them: [their live region, a <p> per name]
+  const printed = element("div", { class: "book-explorable-printed", "aria-live": "polite" });
+  return [printed, ...names.map((name) => printed.appendChild(element("p", { "data-printed": name })))];
+}
+
 export function parts(figure, ...children) {
   // The explorable's parts go above the caption the page wrote
   figure.prepend(...children);

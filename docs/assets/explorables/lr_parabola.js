@@ -1,7 +1,7 @@
 // Chapter 2: gradient descent on the loss parabola, with the learning rate and the start w0 as controls.
 // The loss and the loop are the chapter's (snippets/figure_lr_parabola.py, numpy_lr_stability.py);
 // tests/test_explorables.py holds what this prints against those programs.
-import { axes, element, explorable, format, mean, parts, shown, slider, svg, ticks } from "./common.js";
+import { axes, element, explorable, format, mean, parts, printedLines, shown, size, slider, svg, ticks } from "./common.js";
 
 const X = [1, 2, 3, 4];
 const Y = [2, 4, 6, 8];
@@ -46,9 +46,7 @@ explorable("lr_parabola", (figure) => {
   const w0 = slider("start <var>w</var><sub>0</sub>", {
     min: -2, max: 6, step: 0.1, value: 0, text: (w) => format(w, ".1f"),
   });
-  const printed = element("div", { class: "book-explorable-printed", "aria-live": "polite" });
-  const line = (name) => printed.appendChild(element("p", { "data-printed": name }));
-  const [curvature, factor, path, converged] = ["curvature", "factor", "path", "converged"].map(line);
+  const [printed, curvature, factor, path, converged] = printedLines("curvature", "factor", "path", "converged");
   parts(figure, plot, element("div", { class: "book-explorable-controls" }, lr.control, w0.control), printed);
 
   let width = 0;
@@ -73,9 +71,7 @@ explorable("lr_parabola", (figure) => {
     plot.replaceChildren();
     const lrHeight = 46, height = Math.round(Math.min(340, Math.max(280, 0.45 * width)));
     const left = 48, right = 12, top = 10, bottom = height - 34 - lrHeight;
-    plot.setAttribute("width", width);
-    plot.setAttribute("height", height);
-    plot.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    size(plot, width, height);
     // The parabola over [-2, 6], widened to every step drawn
     const w0 = Math.min(-2, ...ws), w1 = Math.max(6, ...ws);
     const losses = ws.map(loss), L1 = Math.max(60, 1.1 * Math.max(...losses));

@@ -1,7 +1,9 @@
 // Chapter 6: the valley of L(w, b), with the learning rate, the momentum and centred inputs as controls.
 // The data, the start and the update are the chapter's (snippets/figure_valley.py: torch.optim.SGD on
 // nn.Linear); tests/test_explorables.py holds what this prints against the programs of the page.
-import { axes, checkbox, choices, element, explorable, format, mean, parts, shown, slider, svg, ticks } from "./common.js";
+import {
+  axes, checkbox, choices, element, explorable, format, mean, parts, printedLines, shown, size, slider, svg, ticks,
+} from "./common.js";
 
 const X = [1, 2, 3, 4];
 const Y = [2, 4, 6, 8];
@@ -58,9 +60,7 @@ explorable("valley", (figure) => {
   const momentum = slider("momentum <var>μ</var>", { min: 0, max: 0.99, step: 0.01, value: 0, text: String });
   const nSteps = slider("steps drawn", { min: 1, max: 300, step: 1, value: 100, text: String });
   const centred = checkbox("centred inputs <var>x</var> − <var>x̄</var>");
-  const printed = element("div", { class: "book-explorable-printed", "aria-live": "polite" });
-  const line = (name) => printed.appendChild(element("p", { "data-printed": name }));
-  const [after, converged, curvature, factors] = ["after", "converged", "curvature", "factors"].map(line);
+  const [printed, after, converged, curvature, factors] = printedLines("after", "converged", "curvature", "factors");
   const controls = element("div", { class: "book-explorable-controls" },
     lr.control, momentum.control, nSteps.control, centred.control);
   parts(figure, plot, controls, printed);
@@ -97,9 +97,7 @@ explorable("valley", (figure) => {
     const scale = Math.min((width - left - 8) / (w1 - w0), 420 / (b1 - b0)); // pixels per unit, w and b alike
     const height = top + scale * (b1 - b0) + bottom;
     const plotWidth = left + scale * (w1 - w0) + 8;
-    plot.setAttribute("width", plotWidth);
-    plot.setAttribute("height", height);
-    plot.setAttribute("viewBox", `0 0 ${plotWidth} ${height}`);
+    size(plot, plotWidth, height);
     const x = (w) => left + (w - w0) * scale, y = (b) => top + (b1 - b) * scale;
     const clip = svg("clipPath", { id: "book-valley-clip" }, svg("defs", {}, plot));
     svg("rect", { x: left, y: top, width: scale * (w1 - w0), height: scale * (b1 - b0) }, clip);
