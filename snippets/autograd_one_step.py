@@ -13,13 +13,6 @@ y_pred = w * X
 loss = ((y_pred - Y) ** 2).mean()
 print(loss)
 
-# The recorded graph, from the loss back to w: each node's first input
-node = loss.grad_fn
-while node.next_functions:
-    print(" ", type(node).__name__)
-    node = node.next_functions[0][0]
-print(" ", type(node).__name__)  # the end of the path: w itself
-
 # %% 3. gradient: backward() runs the graph in reverse, into w.grad
 print(w.grad)  # nothing yet
 loss.backward()

@@ -12,9 +12,8 @@ w = torch.tensor(1.0, requires_grad=True)
 # forward pass: autograd records each operation in a graph
 y_hat = x * w
 loss = (y_hat - y) ** 2
-
-print(loss)
+print(f"loss = {loss.item()}")  # .item(): the number in a one-number tensor
 
 # %% backward pass: dloss/dw, by the chain rule through the recorded graph
 loss.backward()
-print(w.grad)
+print(f"dloss/dw = {w.grad.item()}")

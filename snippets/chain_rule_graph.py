@@ -1,4 +1,4 @@
-"""The graph autograd recorded: walk loss.grad_fn back to the leaf w."""
+"""Chapter 1's graph, as autograd recorded it: walk loss.grad_fn back to the leaf w."""
 
 # %%
 import torch
@@ -8,6 +8,7 @@ y = torch.tensor(2.0)
 w = torch.tensor(1.0, requires_grad=True)
 
 loss = (x * w - y) ** 2
+print(loss)  # grad_fn: the operation that made the loss
 
 # Each node's next_functions are the nodes it passes gradients back to, as
 # (node, index) pairs (the index matters only for nodes with several outputs).

@@ -1,7 +1,8 @@
-r"""Figure: the graph autograd recorded, each node's value and local gradient.
+r"""Figure: the computational graph, each node's value and local gradient.
 
-Nothing in the drawing is typed by hand: the nodes come from walking
-`loss.grad_fn` back to `w`, the values are the tensors' values, the local
+Nothing in the drawing is typed by hand: the nodes come from walking the
+graph autograd recorded (`loss.grad_fn`, chapter 3) back to `w`, the values
+are the tensors' values, the local
 gradients come from calling each `grad_fn` node with an incoming gradient of 1,
 and the gradients of the loss are the `.grad` that `loss.backward()` stored.
 With $x = 1$, $y = 2$ and $w = 1$ the loss is $1$ and
@@ -27,46 +28,43 @@ for t in (y_hat, s, loss):
 loss.backward(retain_graph=True)  # keep the graph: we call its nodes below
 
 # %% Walk the graph from the loss back to w, as chain_rule_graph.py does
+# (chapter 3 shows that walk)
 formula = {y_hat: ("ŷ", "x·w"), s: ("s", "ŷ − y"), loss: ("loss", "s²")}
 tensor_of = {t.grad_fn: t for t in formula}
-nodes = []  # (symbol, formula, operation, value, dloss/dnode, local gradient)
+nodes = []  # (symbol, formula, value, dloss/dnode, local gradient)
 node = loss.grad_fn
 while node is not None:
-    op = type(node).__name__
     edges = [(i, n) for i, (n, _) in enumerate(node.next_functions) if n]
     if not edges:  # AccumulateGrad: the leaf w, where the backward pass ends
         leaf = node.variable
-        nodes.append(("w", "", op, leaf.item(), leaf.grad.item(), None))
+        nodes.append(("w", "", leaf.item(), leaf.grad.item(), None))
         break
     i, previous = edges[0]
     with torch.no_grad():
         local = node(torch.tensor(1.0))  # local gradients, one per input
     local = local[i] if isinstance(local, tuple) else local
     t = tensor_of[node]
-    nodes.append((*formula[t], op, t.item(), t.grad.item(), local.item()))
+    nodes.append((*formula[t], t.item(), t.grad.item(), local.item()))
     node = previous
 nodes.reverse()  # draw left to right: w first, the loss last
-for k, (symbol, _, op, value, grad, local) in enumerate(nodes):
+for k, (symbol, _, value, grad, local) in enumerate(nodes):
     edge = f"d{symbol}/d{nodes[k - 1][0]} = {local:4.1f}" if k else ""
-    print(f"{op:<14} {symbol:<4} = {value:4.1f}   {edge:<16} "
-          f"dloss/d{symbol} = {grad:4.1f}")
+    print(f"{symbol:<4} = {value:4.1f}   {edge:<16} dloss/d{symbol} = {grad:4.1f}")
 
 # %% Boxes for the nodes; forward arrows above, gradients flowing back below
 GREY, FORWARD, BACKWARD = "#8a8a8a", "#4e9be6", "#f08a24"  # light and dark
 plt.rcParams.update({"text.color": GREY, "font.size": 11})
 fig, ax = plt.subplots(figsize=(9, 2.8))
 ax.set_xlim(-0.7, 3 * 2.4 + 0.7)
-ax.set_ylim(-1.4, 1.2)
+ax.set_ylim(-1.15, 1.2)
 ax.axis("off")
 box = {"boxstyle": "round,pad=0.45", "facecolor": "none", "edgecolor": GREY}
-for k, (symbol, rule, op, value, grad, local) in enumerate(nodes):
+for k, (symbol, rule, value, grad, local) in enumerate(nodes):
     cx = k * 2.4
     label = f"{symbol} = {rule}" if rule else symbol
     ax.text(cx, 0.12, f"{label}\n= {value:g}", ha="center", va="center",
             fontsize=12, bbox=box)
-    ax.text(cx, -0.55, op, ha="center", va="center", fontsize=8,
-            family="monospace")
-    ax.text(cx, -1.05, f"∂loss/∂{symbol} = {grad:g}", ha="center",
+    ax.text(cx, -0.8, f"∂loss/∂{symbol} = {grad:g}", ha="center",
             va="center", color=BACKWARD)
     if k:  # the edge from the previous node into this one
         for y0, start, end, color in [(0.3, -1.65, -0.75, FORWARD),
@@ -87,13 +85,11 @@ fig, ax = plt.subplots(figsize=(4.4, 6.6))
 ax.set_xlim(-2.2, 2.2)
 ax.set_ylim(-3 * 2.1 - 0.7, 0.7)
 ax.axis("off")
-for k, (symbol, rule, op, value, grad, local) in enumerate(nodes):
+for k, (symbol, rule, value, grad, local) in enumerate(nodes):
     cy = -k * 2.1
     label = f"{symbol} = {rule}" if rule else symbol
     ax.text(0, cy, f"{label}\n= {value:g}", ha="center", va="center",
             fontsize=12, bbox=box)
-    ax.text(-0.95, cy, op, ha="right", va="center", fontsize=10,
-            family="monospace")
     ax.text(0.95, cy, f"∂loss/∂{symbol}\n= {grad:g}", ha="left",
             va="center", color=BACKWARD)
     if k:  # the edge from the previous node into this one

@@ -15,7 +15,6 @@ TERMS = {
     "computational graph": ("chain-rule.md", r"\bcomputational graphs?\b"),
     "tensor": ("chain-rule.md", r"\btensors?\b"),
     "autograd": ("chain-rule.md", r"\bautograd\b"),
-    "leaf": ("chain-rule.md", r"\b(leaf|leaves)\b"),
     "finite difference": ("chain-rule.md", r"\bfinite differences?\b"),
     "learning rate": ("manual-gradients.md", r"\blearning rates?\b"),
     "epoch": ("manual-gradients.md", r"\bepochs?\b"),
@@ -24,6 +23,9 @@ TERMS = {
     "shape": ("autograd.md", r"\bshapes?\b"),
     "dtype": ("autograd.md", r"\bdtypes?\b"),
     "broadcasting": ("autograd.md", r"\bbroadcast(ing|s)?\b"),
+    # autograd's leaf tensors; not the verb of "what it leaves" (chapter 2)
+    "leaf": ("autograd.md", r"\bleaf\b|(?<!\bit )\bleaves\b"),
+    "in place": ("autograd.md", r"\bin[- ]place\b"),
     "optimizer": ("loss-and-optimizers.md", r"\boptimi[sz]ers?\b"),
     "stochastic": ("loss-and-optimizers.md", r"\bstochastic\b"),
     "momentum": ("loss-and-optimizers.md", r"\bmomentum\b"),
