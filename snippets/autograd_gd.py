@@ -30,7 +30,7 @@ n_iters = 100
 for epoch in range(n_iters):
     y_pred = forward(X)  # 1. predict (recorded)
     loss = mse(y_pred, Y)  # 2. loss (recorded)
-    if epoch % 10 == 0:  # every 10th epoch: this w and the loss it gives
+    if epoch % 10 == 0:  # every 10th: w and its loss, before the update
         print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
     loss.backward()  # 3. gradient: adds dL/dw into w.grad
 

@@ -35,7 +35,7 @@ n_iters = 100
 for epoch in range(n_iters):
     y_pred = forward(X)  # 1. predict
     loss = mse(y_pred, Y)  # 2. loss, at the current w
-    if epoch % 10 == 0:  # every 10th epoch: this w and the loss it gives
+    if epoch % 10 == 0:  # every 10th: w and its loss, before the update
         print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
     dw = gradient(X, y_pred, Y)  # 3. gradient, at the current w
     w -= lr * dw  # 4. update: a step downhill

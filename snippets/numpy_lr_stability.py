@@ -22,10 +22,10 @@ def train(lr, n_iters):
     for epoch in range(n_iters):
         y_pred = w * X  # 1. predict
         loss = ((y_pred - Y) ** 2).mean()  # 2. loss
+        if epoch % 20 == 0:  # w and its loss, before the update
+            print(f"  epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
         dw = (2 * X * (y_pred - Y)).mean()  # 3. gradient
         w -= lr * dw  # 4. update
-        if epoch % 20 == 0:
-            print(f"  epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
     return w
 
 

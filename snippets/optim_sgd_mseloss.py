@@ -26,7 +26,7 @@ optimizer = torch.optim.SGD([w], lr=lr)  # it updates the tensors listed
 for epoch in range(n_iters):
     y_pred = forward(X)  # 1. predict
     loss = loss_fn(y_pred, Y)  # 2. loss: input first, then target
-    if epoch % 10 == 0:  # every 10th epoch: this w and the loss it gives
+    if epoch % 10 == 0:  # every 10th: w and its loss, before the update
         print(f"epoch {epoch + 1}: w = {w:.3f}, loss = {loss:.8f}")
     loss.backward()  # 3. gradient: adds dL/dw into w.grad
 

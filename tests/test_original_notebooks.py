@@ -21,6 +21,8 @@ def log(capsys, program, name):
     "name, line",
     [
         ("numpy_gd_original", "epoch 1: w = 1.200, loss = 30.00000000"),
+        ("autograd_gd_original", "epoch 1: w = 0.300, loss = 30.00000000"),
+        ("autograd_gd_original", "epoch 11: w = 1.665, loss = 1.16278565"),
         ("optim_sgd_mseloss_every_epoch", "epoch 2: w = 0.555, loss = 21.67499924"),
         ("optim_sgd_mseloss_every_epoch", "epoch 11: w = 1.665, loss = 1.16278565"),
         ("autograd_gd_f3x", "epoch 10: w = 2.167, loss = 9.62576866"),
@@ -28,6 +30,23 @@ def log(capsys, program, name):
 )
 def test_the_programs_still_print_the_notebooks_numbers(program, capsys, name, line):
     assert line in log(capsys, program, name)
+
+
+def test_the_original_autograd_log_is_chapter_3s_with_each_w_one_update_later(program, capsys):
+    original = log(capsys, program, "autograd_gd_original")
+    chapter_3 = log(capsys, program, "autograd_gd")
+    loss, w = re.compile(r"loss = (\S+)$"), re.compile(r"w = (\S+),")
+    assert len(original) == len(chapter_3) == 12
+    assert [loss.findall(a) for a in original] == [loss.findall(b) for b in chapter_3]  # the same losses
+    assert [w.findall(a) for a in original] != [w.findall(b) for b in chapter_3]
+    step = program("autograd_gd")  # chapter 3's names: w at each logged epoch, one update later
+    X, Y = step["X"], step["Y"]
+    for line in original[1:4]:
+        epoch, shown = re.match(r"epoch (\d+): w = (\S+),", line).groups()
+        w = torch.tensor(0.0)
+        for _ in range(int(epoch)):  # epoch N prints w after N updates
+            w = w - 0.01 * (2 * X * (w * X - Y)).mean()
+        assert f"{w:.3f}" == shown
 
 
 def test_three_decimals_print_a_loss_of_zero_too_early(program, capsys):
