@@ -13,7 +13,8 @@ import torch
 def test_tensor_shapes_dtypes_and_item(program):
     ns = program("autograd_tensors")
     assert [list(ns[name].shape) for name in ("w", "x", "X")] == [[], [4], [4, 1]]
-    assert type(ns["w"].item()) is float and type(torch.tensor(3).item()) is int  # .item(): a number of the tensor's kind
+    # .item(): a Python number of the tensor's kind
+    assert type(ns["w"].item()) is float and type(torch.tensor(3).item()) is int
     assert (ns["X"] - ns["y"]).shape == (4, 4)
 
 
@@ -88,7 +89,8 @@ def test_forgetting_zero_grad_accumulates_and_never_settles(program, capsys):
     # runs the same steps, and its range is the wave's height that the recurrence predicts, 2 -/+ 2.04.
     figure = program("figure_forgot_zero_grad")
     ws = figure["history"][False][0]
-    assert len(ws) == forgot["n_iters"] and ws[-1] == pytest.approx(float(lines[-1].split("w = ")[1].split(",")[0]), abs=5e-4)
+    last_logged = float(lines[-1].split("w = ")[1].split(",")[0])
+    assert len(ws) == forgot["n_iters"] and ws[-1] == pytest.approx(last_logged, abs=5e-4)
     logged = [float(line.split("w = ")[1].split(",")[0]) for line in lines]
     assert min(ws) < min(logged) and max(ws) > max(logged)  # the logged subset misses the extremes
     assert (round(min(ws), 2), round(max(ws), 2)) == (-0.04, 4.04)
