@@ -21,9 +21,10 @@ Rules (README.md, "How the book is tested", says the same for authors):
   code, or the file's next part. A block above it on the page must show that program (whole or a part).
   Every other block runs alone (tests/test_snippets.py copies each into an empty folder and runs it).
 - An output fence (a fence titled ``Output``, in any case) right after a code block must equal
-  what the block printed. A block that prints needs one; an output fence after no code block,
-  after a doctest or after a block not run is an error; so is a DISPLAY fence right after a code block
-  that is not titled ``Output`` (spaces around a title are ignored, as the site ignores them).
+  what the block printed; it may sit collapsed right under the block, in a ``??? example "Output..."``
+  box. A block that prints needs one; an output fence after no code block, after a doctest or after a
+  block not run is an error; so is a DISPLAY fence right after a code block that is not titled
+  ``Output`` (spaces around a title are ignored, as the site ignores them).
 - A block titled ``Not run: <reason>`` is skipped (``title=``, not ``data-title=``), and pytest reports the reason.
 - Each block runs in an empty temporary working folder; warnings are errors (PyTorch's warn-once
   warnings are raised every time), unless its output fence is titled ``Output and warning``: then
@@ -71,6 +72,9 @@ FENCE = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 TITLE = text_numbers.TITLE
+# An output fence may sit collapsed right under its block, in a box whose title says so (a log the page
+# showed before): ??? example "Output: chapter 2's log, line for line", the fence indented under it.
+COLLAPSED_OUTPUT = re.compile(r'\s*\n[ \t]*\?\?\?\+? [\w-]+ "Output\b[^"\n]*"[ \t]*\n\s*')
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(?P<target>.+?)\1[ \t]*$""")
 # A title that says which program the block runs after ("continues snippets/NAME.py"): the block does not run alone
 CONTINUES = re.compile(r"(?<![\w-])continues\s+(?P<program>[\w./-]+\.py)\b", re.IGNORECASE)
@@ -212,9 +216,12 @@ class DocsHarness:
             end, problem, at = m.end(), None, m
             nxt = fences[i + 1] if i + 1 < len(fences) else None
             shows_output = nxt and (is_output(nxt) or language(nxt["lang"]) == "display")
-            if shows_output and not text[m.end() : nxt.start()].strip() and nxt["indent"] == indent:
+            between = text[m.end() : nxt.start()] if nxt else ""
+            right_after = not between.strip() and nxt["indent"] == indent  # or collapsed right after it:
+            collapsed = COLLAPSED_OUTPUT.fullmatch(between) and nxt["indent"] == indent + "    "
+            if shows_output and (right_after or collapsed):
                 paired.add(i + 1)
-                block.output = "\n".join(ln[len(indent) :] for ln in nxt["body"].splitlines())
+                block.output = "\n".join(ln[len(nxt["indent"]) :] for ln in nxt["body"].splitlines())
                 block.output_span = (nxt.start("body"), nxt.end("body"))
                 block.shows_warnings = title_of(nxt).lower().startswith("output and warning")
                 end = nxt.end()

@@ -231,6 +231,14 @@ FAULTS = {
         "```python\nimport numpy as np\nX = np.ones(2)\n```\n\n<!-- claim: np.random.poisson(X).sum() * 0 + len(X) -->\n",
         ["it changed the code's state"],
     ),
+    "a collapsed output that differs": (
+        '```python\nprint(6 * 7)\n```\n\n??? example "Output"\n    ```text title="Output"\n    41\n    ```\n',
+        ["page.md:1"],
+    ),
+    "a collapsed box under a block whose title does not say output": (
+        '```python\nx = 6 * 7\n```\n\n??? example "The log"\n    ```text title="Output"\n    42\n    ```\n',
+        ["follows no code block"],
+    ),
     "a claim that draws random numbers, after the code drew some": (
         "```python\nimport numpy as np\nnp.random.seed(0)\nX = np.random.rand(2)\n```\n\n"
         "<!-- claim: np.random.poisson(X).sum() * 0 + len(X) -->\n",
@@ -508,6 +516,14 @@ def test_passes_a_block_that_continues_a_program_above(pytester):
         '```python title="continues snippets/step.py"\nprint(w + 1)\n```\n\n```text title="Output"\n1\n```\n'
     )
     make_book(pytester, page).assert_outcomes(passed=3)
+
+
+def test_an_output_fence_may_sit_collapsed_right_under_its_block(pytester):
+    page = (
+        '```python\nprint(6 * 7)\n```\n\n??? example "Output: the same as before"\n    ```text title="Output"\n'
+        "    42\n    ```\n"
+    )
+    make_book(pytester, page).assert_outcomes(passed=2)  # the block, and the page's numbers
 
 
 def test_passes_every_way_to_account_for_a_number(pytester):
