@@ -25,6 +25,7 @@ import pytest
 
 from tests.chromium import CHROMIUM, FLAGS, QuietHandler, base_url, pages_of, serve, url_of
 from tests.conftest import BACKGROUND, ROOT, background
+from tests.test_glossary import appendices
 
 if not CHROMIUM and os.environ.get("CI") != "true":
     pytest.skip(
@@ -794,8 +795,8 @@ def solutions_of(site, pages) -> set[str]:
     return found
 
 
-SEARCH_READ = r"""() => {
-    const kind = href => /\/notebooks\//.test(href) ? 2 : /\/original-notebooks\//.test(href) ? 1 : 0;
+SEARCH_READ = r"""(appendices) => {
+    const kind = href => /\/notebooks\//.test(href) ? 2 : appendices.some(a => href.includes("/" + a)) ? 1 : 0;
     return {
         order: [...document.querySelectorAll(".md-search-result__list > .md-search-result__item > a")]
             .map(a => [kind(a.href), a.href]),
@@ -816,7 +817,7 @@ def search_problems(page, term: str, solutions: set[str]) -> list[str]:
     page.keyboard.type(term)
     page.locator(f'.md-search-result__item a[href*="h={term}" i]').first.wait_for()
     page.wait_for_timeout(300)  # book.js shortens each preview as it is rendered
-    seen = page.evaluate(SEARCH_READ)
+    seen = page.evaluate(SEARCH_READ, appendices())
     problems = []
     kinds = [kind for kind, _ in seen["order"]]
     if kinds != sorted(kinds):

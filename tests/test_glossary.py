@@ -33,6 +33,14 @@ ITALICS = [
 ]
 
 
+def appendices(nav=None) -> list[str]:
+    """The site folders of the pages the nav titles "Appendix..." (hooks/search.py ranks them below chapters)."""
+    if nav is None:
+        nav = yaml_load((ROOT / "mkdocs.yml").read_text())["nav"]
+    entries = [(title, page) for entry in nav if isinstance(entry, dict) for title, page in entry.items()]
+    return [page.removesuffix(".md") + "/" for title, page in entries if title.startswith("Appendix")]
+
+
 def nav_pages(nav=None) -> list[str]:
     """The pages of mkdocs.yml's nav, in reading order."""
     if nav is None:

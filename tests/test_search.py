@@ -6,6 +6,7 @@ import json
 import re
 
 from tests.test_browser import solutions_of
+from tests.test_glossary import appendices
 
 TEX = re.compile(r"\\[a-zA-Z]{2,}")  # \frac, \partial, \hat: TeX source, which no page's prose shows
 
@@ -28,7 +29,7 @@ def test_the_index_holds_no_tex_no_display_math_and_no_solution(site):
 def test_chapters_rank_above_the_appendix_and_notebooks_below_both(site):
     boosts = {doc["location"]: doc.get("boost", 1) for doc in index(site)}
     notebooks = {loc: b for loc, b in boosts.items() if loc.startswith("notebooks/")}
-    appendix = {loc: b for loc, b in boosts.items() if loc.startswith("original-notebooks/")}
+    appendix = {loc: b for loc, b in boosts.items() if loc.startswith(tuple(appendices()))}
     chapters = {loc: b for loc, b in boosts.items() if loc not in notebooks and loc not in appendix}
     assert notebooks and appendix and chapters
     assert max(notebooks.values()) < min(appendix.values()) < min(chapters.values()) == 1
