@@ -1,4 +1,5 @@
-"""What a float32 holds: 0.1 is stored as the nearest float32, and .item() keeps it exactly."""
+"""What a float32 holds: 0.1 is stored as the nearest float32,
+and .item() keeps it exactly."""
 
 # %% 0.1 as a float32, printed two ways
 from decimal import Decimal

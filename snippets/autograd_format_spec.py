@@ -1,4 +1,5 @@
-"""A format spec such as :.3f works on a zero-dimensional tensor, not on one with an axis."""
+"""A format spec such as :.3f works on a zero-dimensional tensor, not on
+one with an axis."""
 
 # %%
 import torch

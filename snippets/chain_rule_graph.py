@@ -1,4 +1,5 @@
-"""Chapter 1's graph, as autograd recorded it: walk loss.grad_fn back to the leaf w."""
+"""Chapter 1's graph, as autograd recorded it: walk loss.grad_fn back to
+the leaf w."""
 
 # %%
 import torch

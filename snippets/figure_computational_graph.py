@@ -49,7 +49,8 @@ while node is not None:
 nodes.reverse()  # draw left to right: w first, the loss last
 for k, (symbol, _, value, grad, local) in enumerate(nodes):
     edge = f"d{symbol}/d{nodes[k - 1][0]} = {local:4.1f}" if k else ""
-    print(f"{symbol:<4} = {value:4.1f}   {edge:<16} dloss/d{symbol} = {grad:4.1f}")
+    grad_text = f"dloss/d{symbol} = {grad:4.1f}"
+    print(f"{symbol:<4} = {value:4.1f}   {edge:<16} {grad_text}")
 
 # %% Boxes for the nodes; forward arrows above, gradients flowing back below
 GREY, FORWARD, BACKWARD = "#8a8a8a", "#4e9be6", "#f08a24"  # light and dark
