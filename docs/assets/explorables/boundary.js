@@ -5,8 +5,8 @@
 // that program's output and against its functions at the other epochs.
 import { axes, choices, element, explorable, format, parts, printedLines, size, svg } from "./common.js";
 
-const data = await fetch(new URL("../figures/moons_boundary.json", import.meta.url)).then((r) => r.json());
-const K = data.weights[0].b1.length, C = data.weights[0].b2.length; // hidden units, classes
+const url = new URL("../figures/moons_boundary.json", import.meta.url);
+let data, K, C; // the samples and weights, hidden units, classes: fetched when the figure is first built
 const region = { x: [-1.6, 2.6], y: [-1.1, 1.6] }; // the plane drawn, as in the static figure
 const cell = 0.05; // the grid's step, in feature units
 
@@ -33,7 +33,9 @@ function scores(p, rows) {
   return { loss: loss / rows.length, accuracy: right / rows.length };
 }
 
-explorable("boundary", (figure) => {
+explorable("boundary", async (figure) => {
+  data = await fetch(url).then((r) => r.json());
+  [K, C] = [data.weights[0].b1.length, data.weights[0].b2.length];
   const plot = svg("svg", { role: "img" });
   const epoch = choices("epochs trained", data.epochs, { value: 0, text: String });
   const [printed, line] = printedLines("scores");

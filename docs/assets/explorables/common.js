@@ -143,14 +143,14 @@ export function button(text) {
 
 export function explorable(name, build) {
   // build(figure) fills each placeholder <figure data-explorable=name> (above its caption) and returns
-  // draw(width), called then and whenever the figure's width changes. A figure is built when the reader
+  // draw(width) (or a promise of it), called then and whenever the figure's width changes. A figure is built when the reader
   // comes near it, not while the page loads: its computing does not hold up the page's first paint.
   // (The placeholder, hidden, has no box to watch: what stands above it has.)
   for (const figure of document.querySelectorAll(`figure[data-explorable="${name}"]`)) {
-    const near = new IntersectionObserver((entries) => {
+    const near = new IntersectionObserver(async (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       near.disconnect();
-      const draw = build(figure);
+      const draw = await build(figure);
       figure.hidden = false;
       let width = 0;
       new ResizeObserver(() => {
