@@ -55,7 +55,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
-import pytest
+import matplotlib.font_manager  # noqa: F401  (in a fresh HOME it builds its font cache now, not inside a block,
+import pytest  # where, after 5 s, its "Matplotlib is building the font cache" on stderr would fail the block)
 from mkdocs.utils import markdown_extensions
 from mkdocs.utils.yaml import yaml_load
 from pygments.lexers import Python2Lexer, PythonLexer, get_lexer_by_name
@@ -217,9 +218,9 @@ class DocsHarness:
             nxt = fences[i + 1] if i + 1 < len(fences) else None
             shows_output = nxt and (is_output(nxt) or language(nxt["lang"]) == "display")
             between = text[m.end() : nxt.start()] if nxt else ""
-            right_after = not between.strip() and nxt["indent"] == indent  # or collapsed right after it:
-            collapsed = COLLAPSED_OUTPUT.fullmatch(between) and nxt["indent"] == indent + "    "
-            if shows_output and (right_after or collapsed):
+            right_after = shows_output and not between.strip() and nxt["indent"] == indent  # or collapsed under it:
+            collapsed = shows_output and COLLAPSED_OUTPUT.fullmatch(between) and nxt["indent"] == indent + "    "
+            if right_after or collapsed:
                 paired.add(i + 1)
                 block.output = "\n".join(ln[len(nxt["indent"]) :] for ln in nxt["body"].splitlines())
                 block.output_span = (nxt.start("body"), nxt.end("body"))
