@@ -38,6 +38,8 @@ TERMS = {
     "eigenvector": ("curvature.md", r"\beigenvectors?\b"),
     "eigenvalue": ("curvature.md", r"\beigenvalues?\b"),
     "condition number": ("curvature.md", r"\bcondition numbers?\b"),
+    "tanh": ("engine.md", r"\btanh\b"),
+    "standard deviation": ("networks.md", r"\bstandard deviations?\b"),
     # Chapter 4 names classes and cross-entropy in passing ("BCE for any number of classes"), and chapters 5
     # and 7 write a Python class: the patterns match only the classification sense that chapter 9 defines.
     "class": (
