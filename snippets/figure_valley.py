@@ -67,6 +67,16 @@ for ax, (panel, runs) in zip(axes, paths.items()):
                 label=name)
     optimum = (2, 5) if panel == "centred" else (2, 0)
     ax.plot(*optimum, "*", color=GREY, ms=14)
+    if panel == "raw":  # H's eigenvectors, drawn from the minimum
+        A = np.column_stack([x, np.ones_like(x)])  # what multiplies w, b
+        _, vectors = np.linalg.eigh(2 / len(x) * A.T @ A)  # flat first
+        for v, name in zip(vectors.T, ["flat", "steep"]):
+            v = v if v[0] > 0 else -v  # -v is one too: point to the right
+            tip = np.array(optimum) + 0.4 * v
+            ax.annotate("", xy=tip, xytext=optimum,
+                        arrowprops={"arrowstyle": "->", "color": GREY})
+            ax.text(*tip, f" {name}" if name == "flat" else f"{name}\n",
+                    ha="left" if name == "flat" else "center", va="center")
     inputs = "x - mean(x)" if panel == "centred" else "x"
     ax.set(xlim=(w0, w1), ylim=(b0, b1), aspect="equal", xlabel="w",
            ylabel="b", title=f"inputs {inputs}")
