@@ -1005,7 +1005,7 @@ BREAKAGES = {  # name: (check, scheme, text to replace, replacement, what the pr
     "every equation focusable": (
         "equations_fit",
         "light",
-        '<script src="../assets/book.js"></script>',
+        '<script defer src="../assets/book.js"></script>',
         ("<script>document.querySelectorAll('div.arithmatex').forEach(e => e.tabIndex = 0)</script>"),
         "focusable",
     ),
