@@ -33,23 +33,25 @@ ITALICS = [
 ]
 
 
-def appendices(nav=None) -> list[str]:
-    """The site folders of the pages the nav titles "Appendix..." (hooks/search.py ranks them below chapters)."""
+def nav_entries(nav=None) -> list[tuple[str | None, str]]:
+    """(title, page) of each entry of mkdocs.yml's nav, in reading order, sections walked into."""
     if nav is None:
         nav = yaml_load((ROOT / "mkdocs.yml").read_text())["nav"]
-    entries = [(title, page) for entry in nav if isinstance(entry, dict) for title, page in entry.items()]
-    return [page.removesuffix(".md") + "/" for title, page in entries if title.startswith("Appendix")]
-
-
-def nav_pages(nav=None) -> list[str]:
-    """The pages of mkdocs.yml's nav, in reading order."""
-    if nav is None:
-        nav = yaml_load((ROOT / "mkdocs.yml").read_text())["nav"]
-    pages = []
+    entries = []
     for entry in nav:
-        for target in entry.values() if isinstance(entry, dict) else [entry]:
-            pages += nav_pages(target) if isinstance(target, list) else [target]
-    return [p for p in pages if p.endswith(".md")]
+        for title, target in entry.items() if isinstance(entry, dict) else [(None, entry)]:
+            entries += nav_entries(target) if isinstance(target, list) else [(title, target)]
+    return entries
+
+
+def appendices() -> list[str]:
+    """The site folders of the pages the nav titles "Appendix..." (hooks/search.py ranks them below chapters)."""
+    return [page.removesuffix(".md") + "/" for title, page in nav_entries() if (title or "").startswith("Appendix")]
+
+
+def nav_pages() -> list[str]:
+    """The pages of mkdocs.yml's nav, in reading order."""
+    return [page for _, page in nav_entries() if page.endswith(".md")]
 
 
 def prose(text: str, keep_italics: bool = False) -> str:
